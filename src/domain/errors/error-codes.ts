@@ -1,0 +1,76 @@
+/**
+ * Stable error codes of the API (problem+json `code`) with their user-facing titles.
+ * Clients branch on the code; the title is for people. Japanese first, English by i18n.
+ */
+export const errorCatalogue = {
+  validation_failed: { status: 400, ja: '入力内容に誤りがあります。', en: 'The input is invalid.' },
+  malformed_request: {
+    status: 400,
+    ja: 'リクエストの形式が正しくありません。',
+    en: 'The request is malformed.',
+  },
+  unauthenticated: {
+    status: 401,
+    ja: 'ログインが必要です。もう一度ログインしてください。',
+    en: 'Please sign in.',
+  },
+  invalid_credentials: {
+    status: 401,
+    ja: '組織コード、ログインID、またはパスワードが正しくありません。',
+    en: 'The organisation code, login ID or password is incorrect.',
+  },
+  forbidden: {
+    status: 403,
+    ja: 'この操作を行う権限がありません。',
+    en: 'You do not have permission for this operation.',
+  },
+  csrf_rejected: {
+    status: 403,
+    ja: '不正な送信元からのリクエストのため処理できません。画面を再読み込みしてください。',
+    en: 'The request was rejected because of its origin. Reload the page.',
+  },
+  not_found: { status: 404, ja: '対象が見つかりません。', en: 'Not found.' },
+  method_not_allowed: {
+    status: 405,
+    ja: 'この操作は許可されていません。',
+    en: 'Method not allowed.',
+  },
+  customer_code_taken: {
+    status: 409,
+    ja: 'この得意先コードは既に登録されています。',
+    en: 'This customer code is already in use.',
+  },
+  version_conflict: {
+    status: 409,
+    ja: '他の担当者が先に更新しました。画面を開き直してから修正してください。',
+    en: 'Someone else updated this record first. Reopen it and try again.',
+  },
+  payload_too_large: {
+    status: 413,
+    ja: '送信データが大きすぎます。',
+    en: 'The request is too large.',
+  },
+  unsupported_media_type: {
+    status: 415,
+    ja: 'この形式のデータは受け付けられません。',
+    en: 'Unsupported media type.',
+  },
+  rate_limited: {
+    status: 429,
+    ja: 'リクエストが多すぎます。しばらく待ってから再度お試しください。',
+    en: 'Too many requests. Please wait and try again.',
+  },
+  internal_error: {
+    status: 500,
+    ja: 'システムエラーが発生しました。時間をおいて再度お試しください。',
+    en: 'An internal error occurred. Please try again later.',
+  },
+  database_unavailable: {
+    status: 503,
+    ja: 'ただいまサービスに接続できません。しばらく待ってから再度お試しください。',
+    en: 'The service is temporarily unavailable. Please try again shortly.',
+  },
+} as const satisfies Record<string, { status: number; ja: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export const errorCodes = Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]];

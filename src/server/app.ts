@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerOptions } from 'node:https';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type pg from 'pg';
+import { z } from 'zod';
+import { access } from '../domain/access/permissions';
+import { identityRoutes } from './modules/identity/identity.routes';
+import { customerRoutes } from './modules/partners/customers/customer.routes';
+import { type RegisteredRoute, registerRouteAccess } from './platform/access/route-access';
+import { sessionCookieName } from './platform/auth/session-token';
+import type { Config } from './platform/config';
+import { registerCsrfProtection } from './platform/http/csrf';
+import { registerErrorHandling, sendProblem } from './platform/http/error-handler';
+import { healthRoutes } from './platform/http/health';
+import { metricsRoutes } from './platform/http/metrics';
+import { registerSecurityHeaders } from './platform/http/security-headers';
+import { isSpaNavigation, registerWebApp } from './platform/http/web-app';
+
+z.config(z.locales.ja());
+
+export interface AppDependencies {
+  config: Config;
+  pool: pg.Pool;
+  https?: ServerOptions;
+}
+
+export interface AkinaiApp {
+  app: FastifyInstance;
+  routes: RegisteredRoute[];
+}
+
+/** Builds the HTTP application in layers: external plugins → platform → modules → web. */
+export async function buildApp({ config, pool, https }: AppDependencies): Promise<AkinaiApp> {
+  const app = Fastify({
+    ...(https ? { https } : {}),
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1_048_576,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    logger: {
+      level: config.LOG_LEVEL,
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+  } as FastifyServerOptions).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // External plugins
+  await app.register(cookie);
+  await registerSecurityHeaders(app, config.tlsEnabled);
+  await app.register(rateLimit, {
+    max: config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Akinai API',
+        version: '1',
+        description: '販売管理 Akinai の JSON API。エラーは application/problem+json で返します。',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config.tlsEnabled) },
+        },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Platform
+  registerErrorHandling(app);
+  registerCsrfProtection(app, config.APP_ORIGIN);
+  const cookieName = sessionCookieName(config.tlsEnabled);
+  const routes = registerRouteAccess(app, { pool, cookieName });
+  await app.register(healthRoutes, { pool });
+  await app.register(metricsRoutes, { pool });
+  let openApiDocument: unknown;
+  app.get(
+    '/api/openapi.json',
+    { config: { access: access.public }, schema: { hide: true } },
+    async () => {
+      openApiDocument ??= app.swagger();
+      return openApiDocument;
+    },
+  );
+
+  // Modules
+  await app.register(
+    async (api) => {
+      await api.register(identityRoutes, {
+        pool,
+        cookieName,
+        secureCookie: config.tlsEnabled,
+        dataRegion: config.DATA_REGION,
+        loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+      });
+      await api.register(customerRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  // Web
+  const hasWeb = await registerWebApp(app);
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && isSpaNavigation(request.method, request.url)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(request, reply, 'not_found');
+  });
+
+  await app.ready();
+  return { app, routes };
+}

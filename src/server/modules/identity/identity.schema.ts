@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { allPermissions } from '../../../domain/access/permissions';
+
+/** Contracts of the sign-in API, shared by the server routes and the web client. */
+export const loginRequestSchema = z.strictObject({
+  tenantCode: z.string().trim().min(1, { error: '組織コードを入力してください' }).max(32),
+  loginId: z.string().trim().min(1, { error: 'ログインIDを入力してください' }).max(64),
+  password: z.string().min(1, { error: 'パスワードを入力してください' }).max(1024),
+});
+
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const meSchema = z
+  .object({
+    tenant: z.object({ code: z.string(), name: z.string(), dataRegion: z.string() }),
+    user: z.object({
+      userId: z.uuid(),
+      loginId: z.string(),
+      name: z.string(),
+      isOrgAdmin: z.boolean(),
+      mustChangePassword: z.boolean(),
+      lastLoginAt: z.iso.datetime({ offset: true }).nullable(),
+    }),
+    permissions: z.array(z.enum(allPermissions as [string, ...string[]])),
+  })
+  .meta({ id: 'Me' });
+
+export type Me = z.infer<typeof meSchema>;

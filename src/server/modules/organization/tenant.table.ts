@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import { integer, pgPolicy, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { appSchema, byteOrderedText, currentTenantId } from '../../platform/db/tenant-table';
+
+/**
+ * 組織 (tenant): the root every tenant row hangs from. A tenant sees only its own row, except
+ * that a login may look up the one tenant whose code it was given (app.login_tenant_code).
+ */
+export const tenants = appSchema
+  .table(
+    'tenants',
+    {
+      tenantId: uuid('tenant_id').primaryKey(),
+      code: byteOrderedText('code').notNull().unique('tenants_code_key'),
+      name: text('name').notNull(),
+      status: text('status', { enum: ['trial', 'active', 'ended'] })
+        .notNull()
+        .default('trial'),
+      seatLimit: integer('seat_limit').notNull().default(5),
+      idleTimeoutMinutes: integer('idle_timeout_minutes').notNull().default(30),
+      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    },
+    () => [
+      pgPolicy('tenant_isolation', {
+        for: 'all',
+        using: sql`tenant_id = ${currentTenantId}`,
+        withCheck: sql`tenant_id = ${currentTenantId}`,
+      }),
+      pgPolicy('tenant_login_lookup', {
+        for: 'select',
+        using: sql`code = nullif(current_setting('app.login_tenant_code', true), '')`,
+      }),
+    ],
+  )
+  .enableRLS();

@@ -1,0 +1,41 @@
+import { normalizeForSearch } from '../../../../domain/text/normalize-search';
+import type { Customer, CustomerInput } from './customer.schema';
+import type { customers } from './customer.table';
+
+type CustomerRow = typeof customers.$inferSelect;
+
+export function toCustomer(row: CustomerRow): Customer {
+  return {
+    customerId: row.customerId,
+    code: row.code,
+    name: row.name,
+    kana: row.kana,
+    shortName: row.shortName,
+    honorific: row.honorific,
+    postalCode: row.postalCode,
+    address1: row.address1,
+    address2: row.address2,
+    phone: row.phone,
+    fax: row.fax,
+    email: row.email,
+    notes: row.notes,
+    isActive: row.isActive,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The stored columns derived from user input: the input itself plus its search keys. */
+export function customerColumns(input: CustomerInput) {
+  return {
+    ...input,
+    searchName: normalizeForSearch(input.name),
+    searchKana: normalizeForSearch(input.kana),
+  };
+}
+
+export function isCodeTaken(error: unknown): boolean {
+  const pgError = error as { code?: string; constraint?: string };
+  return pgError.code === '23505' && pgError.constraint === 'customers_code_key';
+}

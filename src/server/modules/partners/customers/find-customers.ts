@@ -1,0 +1,97 @@
+import { and, asc, eq, gt, like, or, type SQL, sql } from 'drizzle-orm';
+import { normalizeForSearch } from '../../../../domain/text/normalize-search';
+import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
+import { AppError } from '../../../platform/http/problem';
+import { CUSTOMER_COUNT_CAP, type CustomerList, type CustomerListQuery } from './customer.schema';
+import { customers } from './customer.table';
+import { toCustomer } from './customer-row';
+
+/** Escapes LIKE wildcards so user input only ever matches literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/**
+ * Keyset paging: the cursor carries the last row's sort key, so page N costs the same as
+ * page 1 even at 100,000 customers.
+ */
+export async function findCustomers(
+  tx: TenantTransaction,
+  query: CustomerListQuery,
+): Promise<CustomerList> {
+  const filters: (SQL | undefined)[] = [eq(customers.tenantId, tx.tenantId)];
+  if (query.active !== 'all') filters.push(eq(customers.isActive, query.active === 'true'));
+  if (query.kana) {
+    filters.push(like(customers.searchKana, `${escapeLike(normalizeForSearch(query.kana))}%`));
+  }
+  if (query.q) {
+    const key = escapeLike(normalizeForSearch(query.q));
+    filters.push(
+      or(
+        like(customers.code, `${escapeLike(query.q)}%`),
+        like(customers.searchKana, `${key}%`),
+        like(customers.searchName, `%${key}%`),
+      ),
+    );
+  }
+  const matching = and(...filters);
+
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const afterCursor = cursor
+    ? query.sort === 'kana'
+      ? sql`(${customers.searchKana}, ${customers.code}) > (${cursor[0]}, ${cursor[1]})`
+      : gt(customers.code, cursor[1])
+    : undefined;
+  const order =
+    query.sort === 'kana'
+      ? [asc(customers.searchKana), asc(customers.code)]
+      : [asc(customers.code)];
+
+  const rows = await tx.db
+    .select()
+    .from(customers)
+    .where(and(matching, afterCursor))
+    .orderBy(...order)
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last ? encodeCursor([last.searchKana, last.code]) : null;
+
+  let total: CustomerList['total'] = null;
+  if (!cursor) {
+    const counted = rows.length <= query.limit ? rows.length : await countCapped(tx, matching);
+    total = { count: counted, isCapped: counted > CUSTOMER_COUNT_CAP };
+    if (total.isCapped) total.count = CUSTOMER_COUNT_CAP;
+  }
+  return { items: page.map(toCustomer), nextCursor, total };
+}
+
+async function countCapped(tx: TenantTransaction, matching: SQL | undefined): Promise<number> {
+  const limited = tx.db
+    .select({ one: sql`1` })
+    .from(customers)
+    .where(matching)
+    .limit(CUSTOMER_COUNT_CAP + 1)
+    .as('limited');
+  const [result] = await tx.db.select({ count: sql<number>`count(*)::int` }).from(limited);
+  return result?.count ?? 0;
+}
+
+function encodeCursor(key: [string, string]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
+      return value as [string, string];
+    }
+  } catch {
+    // fall through to the validation error below
+  }
+  throw new AppError('validation_failed', {
+    errors: [{ path: 'cursor', message: 'ページ位置の指定が正しくありません' }],
+  });
+}

@@ -1,0 +1,54 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { writeAudit } from '../../../platform/audit/write-audit';
+import type { ActorContext } from '../../../platform/auth/principal';
+import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
+import { AppError } from '../../../platform/http/problem';
+import { codeTakenError } from './create-customer';
+import type { Customer, CustomerUpdate } from './customer.schema';
+import { customers } from './customer.table';
+import { customerColumns, isCodeTaken, toCustomer } from './customer-row';
+
+/** Optimistic locking: the caller sends the version it read; a newer one means a conflict. */
+export async function updateCustomer(
+  tx: TenantTransaction,
+  actor: ActorContext,
+  customerId: string,
+  { version, ...input }: CustomerUpdate,
+): Promise<Customer> {
+  const where = and(eq(customers.tenantId, tx.tenantId), eq(customers.customerId, customerId));
+  const [current] = await tx.db.select().from(customers).where(where).for('update');
+  if (!current) throw new AppError('not_found');
+  if (current.version !== version) throw new AppError('version_conflict');
+  let updated: typeof customers.$inferSelect | undefined;
+  try {
+    [updated] = await tx.db
+      .update(customers)
+      .set({ ...customerColumns(input), version: version + 1, updatedAt: sql`now()` })
+      .where(where)
+      .returning();
+  } catch (error) {
+    if (isCodeTaken(error)) throw codeTakenError();
+    throw error;
+  }
+  const before = toCustomer(current);
+  const after = toCustomer(updated!);
+  await writeAudit(tx, actor, {
+    event: 'customer.updated',
+    targetType: 'customer',
+    targetId: customerId,
+    before: changedFields(before, after, 'from'),
+    after: changedFields(before, after, 'to'),
+  });
+  return after;
+}
+
+const IGNORED = new Set(['version', 'updatedAt']);
+
+function changedFields(before: Customer, after: Customer, side: 'from' | 'to') {
+  const source = side === 'from' ? before : after;
+  return Object.fromEntries(
+    (Object.keys(after) as (keyof Customer)[])
+      .filter((key) => !IGNORED.has(key) && before[key] !== after[key])
+      .map((key) => [key, source[key]]),
+  );
+}

@@ -1,0 +1,139 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type pg from 'pg';
+import { can, type RouteAccess } from '../../../domain/access/permissions';
+import { authenticateSession } from '../auth/authenticate';
+import type { ActorContext, Principal } from '../auth/principal';
+import { parseSessionCookie } from '../auth/session-token';
+import type { OpenTenantTransaction, TenantTransaction } from '../db/tenant-transaction';
+import { AppError } from '../http/problem';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What the route requires. Every /api route must declare it; there is no default. */
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+    tenantTx?: OpenTenantTransaction;
+  }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+const UNDECLARED_EXEMPT = /^\/api\/docs(\/|$)/;
+
+/**
+ * Deny by default: a route under /api without an access declaration stops the app from being
+ * built. Protected routes get the principal and an open tenant transaction before the handler
+ * runs; the transaction commits after the handler returns and rolls back if anything throws.
+ */
+export function registerRouteAccess(
+  app: FastifyInstance,
+  options: { pool: pg.Pool; cookieName: string },
+): RegisteredRoute[] {
+  const registry: RegisteredRoute[] = [];
+
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const access = route.config?.access;
+    if (!access) {
+      if (route.url.startsWith('/api/') && !UNDECLARED_EXEMPT.test(route.url)) {
+        throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);
+      }
+      return;
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') registry.push({ method, url: route.url, access });
+    }
+    if (access.kind !== 'public') route.handler = inTenantTransaction(route.handler);
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access.kind === 'public') return;
+    if (!parseSessionCookie(request.cookies[options.cookieName])) {
+      throw new AppError('unauthenticated');
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access.kind === 'public') return;
+    const token = parseSessionCookie(request.cookies[options.cookieName]);
+    const session = token ? await authenticateSession(options.pool, token) : null;
+    if (!session) throw new AppError('unauthenticated');
+    request.principal = session.principal;
+    request.tenantTx = session.tx;
+    if (!isAllowed(session.principal, access)) {
+      await session.tx.rollback();
+      throw new AppError('forbidden');
+    }
+  });
+
+  // Safety net: a request that ended without reaching the handler (validation error, abort)
+  // must still hand its connection back.
+  const rollbackLeftover = async (request: FastifyRequest) => {
+    await request.tenantTx?.rollback();
+  };
+  app.addHook('onResponse', rollbackLeftover);
+  app.addHook('onRequestAbort', rollbackLeftover);
+
+  return registry;
+}
+
+function isAllowed(principal: Principal, access: RouteAccess): boolean {
+  switch (access.kind) {
+    case 'public':
+    case 'authenticated':
+      return true;
+    case 'orgAdmin':
+      return principal.isOrgAdmin;
+    case 'permission':
+      return can(principal, access.permission);
+  }
+}
+
+type Handler = RouteOptions['handler'];
+
+function inTenantTransaction(handler: Handler): Handler {
+  return async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+    const tx = request.tenantTx!;
+    try {
+      const result = await handler.call(this, request, reply);
+      await tx.commit();
+      return result;
+    } catch (error) {
+      await tx.rollback();
+      throw error;
+    }
+  };
+}
+
+/** The principal and transaction of a protected route; the access layer guarantees both. */
+export function tenantContext(request: FastifyRequest): {
+  principal: Principal;
+  tx: TenantTransaction;
+  actor: ActorContext;
+} {
+  const principal = request.principal;
+  const tx = request.tenantTx;
+  if (!principal || !tx) throw new Error('tenantContext() used on a route without access control');
+  return { principal, tx, actor: actorContext(request, principal) };
+}
+
+export function actorContext(
+  request: FastifyRequest,
+  principal: { tenantId: string; userId: string | null; loginId: string } | undefined,
+): ActorContext {
+  return {
+    tenantId: principal?.tenantId ?? '',
+    userId: principal?.userId ?? null,
+    actorLabel: principal?.loginId ?? '',
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? '',
+    requestId: request.id,
+  };
+}

@@ -1,0 +1,78 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorCode } from '../../../domain/errors/error-codes';
+import { AppError, type FieldError, type Language, problemFor } from './problem';
+
+export function preferredLanguage(request: FastifyRequest): Language {
+  return /^en\b/i.test(request.headers['accept-language'] ?? '') ? 'en' : 'ja';
+}
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  extra: { detail?: string; errors?: FieldError[]; retryAfterSeconds?: number } = {},
+) {
+  const problem = problemFor(code, preferredLanguage(request), { ...extra, requestId: request.id });
+  if (extra.retryAfterSeconds !== undefined) {
+    reply.header('retry-after', String(extra.retryAfterSeconds));
+  }
+  return reply.code(problem.status).type('application/problem+json').send(problem);
+}
+
+/** Connection-level failures: the database is down or restarting, not the request's fault. */
+const UNAVAILABLE_PG_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+]);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code ?? '';
+  return (
+    UNAVAILABLE_PG_CODES.has(code) ||
+    code.startsWith('08') ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+      error.message,
+    )
+  );
+}
+
+function fieldErrors(validation: { instancePath: string; message?: string }[]): FieldError[] {
+  return validation.map((issue) => ({
+    path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+    message: issue.message ?? '',
+  }));
+}
+
+/** Translates every failure into problem+json; a stack trace never reaches the client. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(request, reply, error.code, error.options);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return sendProblem(request, reply, 'validation_failed', {
+        errors: fieldErrors(error.validation),
+      });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return sendProblem(request, reply, 'database_unavailable', { retryAfterSeconds: 5 });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429)
+      return sendProblem(request, reply, 'rate_limited', { retryAfterSeconds: 60 });
+    if (status === 413) return sendProblem(request, reply, 'payload_too_large');
+    if (status === 415) return sendProblem(request, reply, 'unsupported_media_type');
+    if (status === 404) return sendProblem(request, reply, 'not_found');
+    if (status === 405) return sendProblem(request, reply, 'method_not_allowed');
+    if (status >= 400 && status < 500) return sendProblem(request, reply, 'malformed_request');
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(request, reply, 'internal_error');
+  });
+}

@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type pg from 'pg';
+import { z } from 'zod';
+import { access } from '../../../domain/access/permissions';
+import { expectedMigrationCount } from '../db/migrate';
+
+const healthSchema = z.object({
+  status: z.literal('ok'),
+  serverTime: z.iso.datetime({ offset: true }),
+  serverTimeJst: z.string().describe('The same instant in JST with its +09:00 offset'),
+});
+
+const readinessSchema = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  database: z.enum(['ok', 'unreachable', 'migrations_pending']),
+});
+
+export function formatJst(instant: Date): string {
+  const shifted = new Date(instant.getTime() + 9 * 60 * 60 * 1000);
+  return `${shifted.toISOString().slice(0, 23)}+09:00`;
+}
+
+/** Liveness (the process answers) and readiness (the database is reachable and migrated). */
+export const healthRoutes: FastifyPluginAsyncZod<{ pool: pg.Pool }> = async (app, { pool }) => {
+  const migrations = expectedMigrationCount();
+
+  app.get(
+    '/healthz',
+    {
+      config: { access: access.public, rateLimit: false },
+      schema: { tags: ['運用'], summary: 'Liveness', response: { 200: healthSchema } },
+    },
+    async () => {
+      const now = new Date();
+      return {
+        status: 'ok' as const,
+        serverTime: now.toISOString(),
+        serverTimeJst: formatJst(now),
+      };
+    },
+  );
+
+  app.get(
+    '/readyz',
+    {
+      config: { access: access.public, rateLimit: false },
+      schema: {
+        tags: ['運用'],
+        summary: 'Readiness: database reachable and migrations current',
+        response: { 200: readinessSchema, 503: readinessSchema },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        const { rows } = await pool.query<{ applied: number }>(
+          'SELECT count(*)::int AS applied FROM drizzle.__drizzle_migrations',
+        );
+        if (rows[0]?.applied !== migrations) {
+          reply.code(503);
+          return { status: 'unavailable' as const, database: 'migrations_pending' as const };
+        }
+        return { status: 'ready' as const, database: 'ok' as const };
+      } catch {
+        reply.code(503);
+        return { status: 'unavailable' as const, database: 'unreachable' as const };
+      }
+    },
+  );
+};

@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
+
+/**
+ * Serves the built SPA. Any GET outside /api that matches no file gets index.html so that
+ * client-side routes survive a reload; hashed assets are cached for a year.
+ */
+export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
+  if (!existsSync(`${webRoot}/index.html`)) return false;
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    wildcard: false,
+    index: false,
+    setHeaders(res, path) {
+      res.setHeader(
+        'cache-control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  return true;
+}
+
+export function isSpaNavigation(method: string, url: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && !url.startsWith('/api/') && url !== '/api';
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { ensureDemoTenant } from './modules/organization/demo-tenant';
+import type { Config } from './platform/config';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './platform/db/embedded';
+import { migrateDatabase } from './platform/db/migrate';
+import { createPool } from './platform/db/pool';
+import { assertRuntimeRoleIsSafe } from './platform/db/safety';
+
+export interface RunningAkinai {
+  app: FastifyInstance;
+  url: string;
+  demoLogin: { tenantCode: string; loginId: string; password: string } | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything `npm start` does, as a function tests can call: database (embedded unless
+ * DATABASE_URL is set) → migrations → role safety check → demo tenant → HTTP.
+ */
+export async function startAkinai(config: Config): Promise<RunningAkinai> {
+  let embedded: EmbeddedDatabase | undefined;
+  let runtimeUrl = config.DATABASE_URL;
+  let ownerUrl = config.DATABASE_OWNER_URL;
+  if (!runtimeUrl || !ownerUrl) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.EMBEDDED_PG_PORT,
+    });
+    runtimeUrl = embedded.runtimeUrl;
+    ownerUrl = embedded.ownerUrl;
+  }
+  const pool = createPool(runtimeUrl, config.DATABASE_POOL_SIZE);
+  try {
+    await migrateDatabase(ownerUrl);
+    await assertRuntimeRoleIsSafe(pool);
+    const demoLogin = config.DEMO_TENANT
+      ? await ensureDemoTenant(pool, config.DEMO_ADMIN_PASSWORD)
+      : null;
+    const https = config.tlsEnabled
+      ? {
+          cert: readFileSync(config.TLS_CERT_FILE!),
+          key: readFileSync(config.TLS_KEY_FILE!),
+          minVersion: 'TLSv1.2' as const,
+        }
+      : undefined;
+    const { app } = await buildApp({ config, pool, https });
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const url = `${config.tlsEnabled ? 'https' : 'http'}://localhost:${port}`;
+    return {
+      app,
+      url,
+      demoLogin,
+      async stop() {
+        await app.close();
+        await pool.end();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await pool.end().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    throw error;
+  }
+}
