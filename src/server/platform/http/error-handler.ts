@@ -30,16 +30,19 @@ const UNAVAILABLE_PG_CODES = new Set([
   'ECONNRESET',
 ]);
 
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|ECONNREFUSED/;
+
 function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code ?? '';
-  return (
-    UNAVAILABLE_PG_CODES.has(code) ||
-    code.startsWith('08') ||
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
-      error.message,
-    )
-  );
+  // Walk the cause chain: drizzle wraps driver errors.
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const code = (current as { code?: string }).code ?? '';
+    if (UNAVAILABLE_PG_CODES.has(code) || code.startsWith('08')) return true;
+    if (UNAVAILABLE_MESSAGES.test(current.message)) return true;
+    current = current.cause;
+  }
+  return false;
 }
 
 function fieldErrors(validation: { instancePath: string; message?: string }[]): FieldError[] {

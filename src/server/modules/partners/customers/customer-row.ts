@@ -1,4 +1,5 @@
 import { normalizeForSearch } from '../../../../domain/text/normalize-search';
+import { isUniqueViolation } from '../../../platform/db/pg-errors';
 import type { Customer, CustomerInput } from './customer.schema';
 import type { customers } from './customer.table';
 
@@ -36,6 +37,5 @@ export function customerColumns(input: CustomerInput) {
 }
 
 export function isCodeTaken(error: unknown): boolean {
-  const pgError = error as { code?: string; constraint?: string };
-  return pgError.code === '23505' && pgError.constraint === 'customers_code_key';
+  return isUniqueViolation(error, 'customers_code_key');
 }

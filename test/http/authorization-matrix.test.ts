@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, type RouteAccess } from '../../src/domain/access/permissions';
+import { withTenantTransaction } from '../../src/server/platform/db/tenant-transaction';
+import {
+  api,
+  createSignedInTenant,
+  createTestApp,
+  createUser,
+  type TestApp,
+  type TestTenant,
+} from '../support/app';
+import { type RouteFixtures, sampleFor } from '../support/route-samples';
+
+/**
+ * Generated from the route registry: every API route × every kind of caller. A new route is
+ * covered as soon as it has a sample request; the failure names the exact route and caller.
+ */
+type Caller =
+  | 'anonymous'
+  | 'noPermission'
+  | 'viewOnly'
+  | 'fullRights'
+  | 'orgAdmin'
+  | 'disabledWithCookie';
+
+let t: TestApp;
+let tenant: TestTenant;
+const cookies = {} as Record<Exclude<Caller, 'anonymous'>, string>;
+let fixtures: RouteFixtures;
+
+const VIEW_ONLY = ['customers:view'];
+const FULL = ['customers:view', 'customers:create', 'customers:edit', 'customers:delete'];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  tenant = await createSignedInTenant(t);
+  cookies.orgAdmin = tenant.adminCookie;
+  cookies.noPermission = (await createUser(t, tenant, { loginId: 'none', permissions: [] })).cookie;
+  cookies.viewOnly = (
+    await createUser(t, tenant, { loginId: 'viewer', permissions: VIEW_ONLY })
+  ).cookie;
+  cookies.fullRights = (
+    await createUser(t, tenant, { loginId: 'clerk', permissions: FULL })
+  ).cookie;
+  cookies.disabledWithCookie = (
+    await createUser(t, tenant, { loginId: 'gone', permissions: FULL })
+  ).cookie;
+  await withTenantTransaction(t.db.pool, tenant.tenantId, (tx) =>
+    tx.client.query("UPDATE app.users SET is_active = false WHERE login_id = 'gone'"),
+  );
+  const customer = (
+    await api(t, tenant.adminCookie).post('/api/v1/customers', { code: 'M1', name: '行列' })
+  ).json();
+  fixtures = { customerId: customer.customerId, customerVersion: customer.version };
+});
+afterAll(() => t.close());
+
+function expectedOutcome(access: RouteAccess, caller: Caller): 'allowed' | 401 | 403 {
+  if (access.kind === 'public') return 'allowed';
+  if (caller === 'anonymous' || caller === 'disabledWithCookie') return 401;
+  if (access.kind === 'authenticated') return 'allowed';
+  if (caller === 'orgAdmin') return 'allowed';
+  if (access.kind === 'orgAdmin') return 403;
+  const grants = {
+    noPermission: [],
+    viewOnly: VIEW_ONLY,
+    fullRights: FULL,
+  }[caller];
+  return can({ isOrgAdmin: false, permissions: new Set(grants as never[]) }, access.permission)
+    ? 'allowed'
+    : 403;
+}
+
+const callers: Caller[] = [
+  'anonymous',
+  'noPermission',
+  'viewOnly',
+  'fullRights',
+  'orgAdmin',
+  'disabledWithCookie',
+];
+
+/** The permission table, readable like a spreadsheet; changing a route's access changes it. */
+const expectedAccess: Record<string, string> = {
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': 'authenticated',
+  'GET /api/v1/auth/me': 'authenticated',
+  'GET /api/v1/customers': 'customers:view',
+  'POST /api/v1/customers': 'customers:create',
+  'GET /api/v1/customers/:customerId': 'customers:view',
+  'PUT /api/v1/customers/:customerId': 'customers:edit',
+};
+
+describe('authorization matrix', () => {
+  it('declares the expected access on every API route', () => {
+    const declared = Object.fromEntries(
+      t.routes
+        .filter((r) => r.url.startsWith('/api/v1/'))
+        .map((r) => [
+          `${r.method} ${r.url}`,
+          r.access.kind === 'permission' ? r.access.permission : r.access.kind,
+        ]),
+    );
+    expect(declared).toEqual(expectedAccess);
+  });
+
+  it('every route answers every caller as its declared access says', async () => {
+    const divergences: string[] = [];
+    const apiRoutes = t.routes.filter((r) => r.url.startsWith('/api/v1/'));
+    // Logout ends the caller's session, so it runs last.
+    apiRoutes.sort((a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')));
+    for (const route of apiRoutes) {
+      for (const caller of callers) {
+        const sample = sampleFor(route, fixtures);
+        const cookie = caller === 'anonymous' ? undefined : cookies[caller];
+        const response = await api(t, cookie).send(route.method as 'GET', sample.url, sample.body);
+        if (route.method === 'PUT' && response.statusCode === 200) fixtures.customerVersion++;
+        const expected = expectedOutcome(route.access, caller);
+        const allowed = response.statusCode !== 401 && response.statusCode !== 403;
+        const ok =
+          expected === 'allowed'
+            ? allowed || route.url.endsWith('/login')
+            : response.statusCode === expected;
+        if (!ok)
+          divergences.push(
+            `${route.method} ${route.url} as ${caller}: expected ${expected}, got ${response.statusCode}`,
+          );
+        if (response.statusCode >= 500)
+          divergences.push(`${route.method} ${route.url} as ${caller}: ${response.statusCode}`);
+      }
+    }
+    expect(divergences).toEqual([]);
+  });
+
+  it('takes a permission change into account on the very next request', async () => {
+    const user = await createUser(t, tenant, { loginId: 'mover', permissions: VIEW_ONLY });
+    expect((await api(t, user.cookie).get('/api/v1/customers')).statusCode).toBe(200);
+    await withTenantTransaction(t.db.pool, tenant.tenantId, (tx) =>
+      tx.client.query(
+        "UPDATE app.permission_groups SET permissions = '{}' WHERE name = 'group-mover'",
+      ),
+    );
+    expect((await api(t, user.cookie).get('/api/v1/customers')).statusCode).toBe(403);
+  });
+});

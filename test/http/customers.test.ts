@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/server/platform/audit/verify-audit-chain';
+import { withTenantTransaction } from '../../src/server/platform/db/tenant-transaction';
+import {
+  api,
+  createSignedInTenant,
+  createTestApp,
+  type TestApp,
+  type TestTenant,
+} from '../support/app';
+
+let t: TestApp;
+let tenant: TestTenant;
+beforeAll(async () => {
+  t = await createTestApp();
+  tenant = await createSignedInTenant(t);
+});
+afterAll(() => t.close());
+
+const yamada = {
+  code: 'C001',
+  name: '株式会社山田商店',
+  kana: 'ヤマダショウテン',
+  phone: '03-1234-5678',
+};
+
+const countRows = async (table: string) =>
+  withTenantTransaction(t.db.pool, tenant.tenantId, async (tx) => {
+    const { rows } = await tx.client.query(`SELECT count(*)::int AS n FROM app.${table}`);
+    return rows[0].n as number;
+  });
+
+describe('得意先 API', () => {
+  it('creates a customer with defaults and an audit row in the same transaction', async () => {
+    const auditBefore = await countRows('audit_log');
+    const response = await api(t, tenant.adminCookie).post('/api/v1/customers', yamada);
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      ...yamada,
+      honorific: '御中',
+      isActive: true,
+      version: 1,
+    });
+    expect(await countRows('audit_log')).toBe(auditBefore + 1);
+    const audit = await withTenantTransaction(t.db.pool, tenant.tenantId, async (tx) => {
+      const { rows } = await tx.client.query(
+        'SELECT event, target_id, actor_label, after FROM app.audit_log ORDER BY seq DESC LIMIT 1',
+      );
+      return rows[0];
+    });
+    expect(audit).toMatchObject({
+      event: 'customer.created',
+      target_id: response.json().customerId,
+      actor_label: 'admin',
+      after: expect.objectContaining({ code: 'C001', name: '株式会社山田商店' }),
+    });
+  });
+
+  it('refuses a duplicate code with 409, a field error on code, and changes nothing', async () => {
+    const before = { customers: await countRows('customers'), audit: await countRows('audit_log') };
+    const response = await api(t, tenant.adminCookie).post('/api/v1/customers', {
+      ...yamada,
+      name: '別名',
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({
+      code: 'customer_code_taken',
+      errors: [{ path: 'code', message: 'この得意先コードは既に登録されています' }],
+    });
+    expect({
+      customers: await countRows('customers'),
+      audit: await countRows('audit_log'),
+    }).toEqual(before);
+  });
+
+  it('validates every field with Japanese messages and writes nothing', async () => {
+    const before = await countRows('customers');
+    const response = await api(t, tenant.adminCookie).post('/api/v1/customers', {
+      code: 'コード',
+      name: '',
+      postalCode: '1234',
+      email: 'not-an-email',
+    });
+    expect(response.statusCode).toBe(400);
+    const paths = response.json().errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['code', 'name', 'postalCode', 'email']));
+    expect(
+      response.json().errors.find((e: { path: string }) => e.path === 'postalCode').message,
+    ).toBe('郵便番号は「123-4567」の形式で入力してください');
+    expect(await countRows('customers')).toBe(before);
+  });
+
+  it('updates with optimistic locking and records before/after of changed fields', async () => {
+    const created = (
+      await api(t, tenant.adminCookie).post('/api/v1/customers', { code: 'C002', name: '旧名' })
+    ).json();
+    const url = `/api/v1/customers/${created.customerId}`;
+    const updated = await api(t, tenant.adminCookie).put(url, {
+      code: 'C002',
+      name: '新名',
+      version: 1,
+    });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.json()).toMatchObject({ name: '新名', version: 2 });
+    const stale = await api(t, tenant.adminCookie).put(url, {
+      code: 'C002',
+      name: '上書き',
+      version: 1,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('version_conflict');
+    expect((await api(t, tenant.adminCookie).get(url)).json().name).toBe('新名');
+    const audit = await withTenantTransaction(t.db.pool, tenant.tenantId, async (tx) => {
+      const { rows } = await tx.client.query(
+        "SELECT before, after FROM app.audit_log WHERE event = 'customer.updated' ORDER BY seq DESC LIMIT 1",
+      );
+      return rows[0];
+    });
+    expect(audit).toEqual({ before: { name: '旧名' }, after: { name: '新名' } });
+  });
+
+  it('answers 404 for an id that does not exist and 400 for one that is not a UUID', async () => {
+    const missing = await api(t, tenant.adminCookie).get(
+      '/api/v1/customers/0190d2a0-0000-7000-8000-000000000000',
+    );
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().code).toBe('not_found');
+    const malformed = await api(t, tenant.adminCookie).get('/api/v1/customers/not-a-uuid');
+    expect(malformed.statusCode).toBe(400);
+  });
+
+  it('finds customers by hiragana, half-width kana or katakana, and by partial name', async () => {
+    await api(t, tenant.adminCookie).post('/api/v1/customers', {
+      code: 'K100',
+      name: 'カブシキ商会',
+      kana: 'ｶﾌﾞｼｷｼｮｳｶｲ',
+    });
+    for (const q of ['かぶしき', 'ｶﾌﾞｼｷ', 'カブシキ']) {
+      const found = await api(t, tenant.adminCookie).get(
+        `/api/v1/customers?q=${encodeURIComponent(q)}`,
+      );
+      expect(
+        found.json().items.map((c: { code: string }) => c.code),
+        q,
+      ).toEqual(['K100']);
+    }
+    const byName = await api(t, tenant.adminCookie).get(
+      `/api/v1/customers?q=${encodeURIComponent('山田')}`,
+    );
+    expect(byName.json().items.map((c: { code: string }) => c.code)).toEqual(['C001']);
+    const wildcard = await api(t, tenant.adminCookie).get(
+      `/api/v1/customers?q=${encodeURIComponent('%')}`,
+    );
+    expect(wildcard.json().items).toEqual([]);
+  });
+
+  it('pages with a keyset cursor, in code and in kana order, without gaps or repeats', async () => {
+    const fresh = await createSignedInTenant(t);
+    const kanas = ['ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ'];
+    for (const [i, kana] of kanas.entries()) {
+      await api(t, fresh.adminCookie).post('/api/v1/customers', {
+        code: `P${String(kanas.length - i).padStart(3, '0')}`,
+        name: `得意先${i}`,
+        kana,
+      });
+    }
+    for (const sort of ['code', 'kana'] as const) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let first = true;
+      do {
+        const query: string = `sort=${sort}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+        const page: {
+          items: { code: string; kana: string }[];
+          total: unknown;
+          nextCursor: string | null;
+        } = (await api(t, fresh.adminCookie).get(`/api/v1/customers?${query}`)).json();
+        if (first) expect(page.total).toEqual({ count: 7, isCapped: false });
+        else expect(page.total).toBeNull();
+        first = false;
+        seen.push(
+          ...page.items.map((c: { code: string; kana: string }) =>
+            sort === 'code' ? c.code : c.kana,
+          ),
+        );
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(sort === 'code' ? [...seen].sort() : kanas);
+      expect(new Set(seen).size).toBe(7);
+    }
+    const bad = await api(t, fresh.adminCookie).get('/api/v1/customers?cursor=garbage');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('cursor');
+  });
+
+  it('keeps the audit hash chain intact across all these writes', async () => {
+    const report = await withTenantTransaction(t.db.pool, tenant.tenantId, verifyAuditChain);
+    expect(report.rows).toBeGreaterThan(3);
+    expect(report.firstBrokenSeq).toBeNull();
+  });
+
+  it('detects an edited audit row', async () => {
+    await t.db.superuser.query(
+      'UPDATE app.audit_log SET after = \'{"name":"改ざん"}\' WHERE tenant_id = $1 AND event = \'customer.created\'',
+      [tenant.tenantId],
+    );
+    const report = await withTenantTransaction(t.db.pool, tenant.tenantId, verifyAuditChain);
+    expect(report.firstBrokenSeq).not.toBeNull();
+  });
+});
