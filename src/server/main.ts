@@ -1,11 +1,14 @@
 import { loadConfig } from './platform/config';
 import { startAkinai } from './server';
 
-const config = loadConfig();
-const akinai = await startAkinai(config).catch((error: unknown) => {
+function fail(error: unknown): never {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-});
+}
+
+const akinai = await Promise.resolve()
+  .then(() => startAkinai(loadConfig()))
+  .catch(fail);
 
 const banner = [
   '',
