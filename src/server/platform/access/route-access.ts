@@ -67,6 +67,10 @@ export function registerRouteAccess(
     if (!session) throw new AppError('unauthenticated');
     request.principal = session.principal;
     request.tenantTx = session.tx;
+    request.log = request.log.child({
+      tenantId: session.principal.tenantId,
+      userId: session.principal.userId,
+    });
     if (!isAllowed(session.principal, access)) {
       await session.tx.rollback();
       throw new AppError('forbidden');
