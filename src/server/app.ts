@@ -24,6 +24,7 @@ import { registerCsrfProtection } from './platform/http/csrf';
 import { registerErrorHandling, sendProblem } from './platform/http/error-handler';
 import { healthRoutes } from './platform/http/health';
 import { metricsRoutes } from './platform/http/metrics';
+import { registerNulRejection } from './platform/http/reject-nul';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { isSpaNavigation, registerWebApp } from './platform/http/web-app';
 
@@ -101,6 +102,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
   // Platform
   registerErrorHandling(app);
   registerCsrfProtection(app, config.APP_ORIGIN);
+  registerNulRejection(app);
   const cookieName = sessionCookieName(config.tlsEnabled);
   const routes = registerRouteAccess(app, { pool, cookieName });
   await app.register(healthRoutes, { pool });
