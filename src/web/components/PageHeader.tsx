@@ -1,0 +1,63 @@
+import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { type ReactNode, useEffect } from 'react';
+import { useT } from '../i18n/i18n';
+
+export interface Crumb {
+  label: string;
+  to?: '/' | '/customers';
+}
+
+interface PageHeaderProps {
+  title: string;
+  crumbs?: Crumb[];
+  description?: ReactNode;
+  actions?: ReactNode;
+}
+
+/** Title bar of a screen: where am I (breadcrumbs), what is it (title), what can I do (actions). */
+export function PageHeader({ title, crumbs = [], description, actions }: PageHeaderProps) {
+  const t = useT();
+  useDocumentTitle(title);
+  return (
+    <Group justify="space-between" align="flex-end" mb="md" wrap="nowrap">
+      <Stack gap={4}>
+        {crumbs.length > 0 && (
+          <Breadcrumbs aria-label={t.shell.breadcrumb} separatorMargin={6} fz="xs">
+            {crumbs.map((crumb) =>
+              crumb.to ? (
+                <Anchor key={crumb.label} component={Link} to={crumb.to} size="xs">
+                  {crumb.label}
+                </Anchor>
+              ) : (
+                <Text key={crumb.label} size="xs" c="dimmed">
+                  {crumb.label}
+                </Text>
+              ),
+            )}
+          </Breadcrumbs>
+        )}
+        <Title order={1} fz={22}>
+          {title}
+        </Title>
+        {description && (
+          <Text component="div" size="sm" c="dimmed">
+            {description}
+          </Text>
+        )}
+      </Stack>
+      {actions && (
+        <Group gap="sm" wrap="nowrap">
+          {actions}
+        </Group>
+      )}
+    </Group>
+  );
+}
+
+export function useDocumentTitle(page: string) {
+  const t = useT();
+  useEffect(() => {
+    document.title = t.app.documentTitle(page);
+  }, [page, t]);
+}

@@ -1,0 +1,149 @@
+import { Badge, Box, Group, Paper, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useCan, useMe } from '../../auth/session';
+import { IconChevronRight } from '../../components/icons';
+import { PageHeader } from '../../components/PageHeader';
+import { useT } from '../../i18n/i18n';
+import { formatJstDateTime } from '../../lib/format';
+import { type MenuEntry, type MenuGroup, menuColumns } from './menu-items';
+
+export function MainMenuPage() {
+  const t = useT();
+  const can = useCan();
+
+  const columns = menuColumns
+    .map((groups) =>
+      groups
+        .map((group) => ({
+          ...group,
+          entries: group.entries.filter((entry) => can(`${entry.fn}:view`)),
+        }))
+        .filter((group) => group.entries.length > 0),
+    )
+    .filter((groups) => groups.length > 0);
+
+  return (
+    <>
+      <PageHeader title={t.menu.heading} description={t.menu.lead} />
+      <AccountPanel />
+      {columns.length === 0 ? (
+        <Paper withBorder p="xl">
+          <Text>{t.menu.noFunctions}</Text>
+        </Paper>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" verticalSpacing="md">
+          {columns.map((groups) => (
+            <Stack key={groups[0]!.key} gap="md">
+              {groups.map((group) => (
+                <MenuGroupCard key={group.key} group={group} />
+              ))}
+            </Stack>
+          ))}
+        </SimpleGrid>
+      )}
+    </>
+  );
+}
+
+function MenuGroupCard({ group }: { group: MenuGroup }) {
+  const t = useT();
+  const Icon = group.icon;
+  const headingId = `menu-group-${group.key}`;
+  return (
+    <Paper
+      component="section"
+      aria-labelledby={headingId}
+      withBorder
+      radius="sm"
+      style={{ overflow: 'hidden', borderColor: 'var(--akinai-panel-border)' }}
+    >
+      <Group
+        gap={8}
+        px="md"
+        py={10}
+        style={{
+          borderTop: `3px solid var(--mantine-color-${group.accent}-6)`,
+          borderBottom: '1px solid var(--akinai-panel-border)',
+          background: '#f8f9fb',
+        }}
+      >
+        <Box c={`${group.accent}.7`} style={{ display: 'flex' }}>
+          <Icon size={20} />
+        </Box>
+        <Text component="h2" id={headingId} fw={700} fz="md" m={0}>
+          {t.menu.groups[group.key]}
+        </Text>
+      </Group>
+      <Stack gap={6} p="sm">
+        {group.entries.map((entry) => (
+          <MenuEntryButton key={entry.fn} entry={entry} accent={group.accent} />
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+function MenuEntryButton({ entry, accent }: { entry: MenuEntry; accent: string }) {
+  const t = useT();
+  const label = t.menu.functions[entry.fn];
+  if (entry.to) {
+    return (
+      <UnstyledButton component={Link} to={entry.to} className="akinai-menu-entry">
+        <Text fw={600} fz="sm" c={`${accent}.8`}>
+          {label}
+        </Text>
+        <Box c={`${accent}.6`} style={{ display: 'flex' }}>
+          <IconChevronRight size={16} />
+        </Box>
+      </UnstyledButton>
+    );
+  }
+  return (
+    <UnstyledButton disabled title={t.menu.comingSoonHint} className="akinai-menu-entry">
+      <Text fz="sm" c="dimmed">
+        {label}
+      </Text>
+      <Badge size="xs" variant="outline" color="gray" radius="sm">
+        {t.common.comingSoon}
+      </Badge>
+    </UnstyledButton>
+  );
+}
+
+function AccountPanel() {
+  const t = useT();
+  const me = useMe();
+  const items = [
+    { label: t.menu.info.tenant, value: `${me.tenant.name}（${me.tenant.code}）` },
+    { label: t.menu.info.user, value: `${me.user.name}（${me.user.loginId}）` },
+    {
+      label: t.menu.info.lastLogin,
+      value: me.user.lastLoginAt ? formatJstDateTime(me.user.lastLoginAt) : t.menu.info.none,
+    },
+    { label: t.menu.info.dataRegion, value: me.tenant.dataRegion },
+  ];
+  return (
+    <Paper
+      withBorder
+      px="md"
+      py="sm"
+      mb="md"
+      aria-label={t.menu.info.title}
+      component="section"
+      style={{ borderColor: 'var(--akinai-panel-border)' }}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
+        {items.map((item) => (
+          <Box key={item.label}>
+            <Text size="xs" c="dimmed">
+              {item.label}
+            </Text>
+            <Text size="sm" fw={500} className="akinai-numeric">
+              {item.value}
+            </Text>
+          </Box>
+        ))}
+      </SimpleGrid>
+    </Paper>
+  );
+}

@@ -1,0 +1,72 @@
+import type { BusinessFunction } from '../../../domain/access/permissions';
+import {
+  IconBox,
+  IconChart,
+  IconReceipt,
+  IconSliders,
+  IconTruck,
+  IconUpload,
+  IconUsers,
+} from '../../components/icons';
+import type { Messages } from '../../i18n/ja';
+
+export type MenuGroupKey = keyof Messages['menu']['groups'];
+
+export interface MenuEntry {
+  fn: BusinessFunction;
+  /** The screen that exists today; entries without one are shown as 準備中. */
+  to?: '/customers';
+}
+
+export interface MenuGroup {
+  key: MenuGroupKey;
+  icon: typeof IconReceipt;
+  accent: string;
+  entries: MenuEntry[];
+}
+
+/** The main menu in columns, as desktop 販売管理 products lay it out: flows left, masters right. */
+export const menuColumns: MenuGroup[][] = [
+  [
+    {
+      key: 'sales',
+      icon: IconReceipt,
+      accent: 'brand',
+      entries: [
+        { fn: 'quotes' },
+        { fn: 'salesOrders' },
+        { fn: 'sales' },
+        { fn: 'billing' },
+        { fn: 'receipts' },
+      ],
+    },
+  ],
+  [
+    {
+      key: 'purchasing',
+      icon: IconTruck,
+      accent: 'teal',
+      entries: [{ fn: 'purchaseOrders' }, { fn: 'purchases' }, { fn: 'payments' }],
+    },
+    { key: 'inventory', icon: IconBox, accent: 'orange', entries: [{ fn: 'inventory' }] },
+  ],
+  [
+    {
+      key: 'masters',
+      icon: IconUsers,
+      accent: 'violet',
+      entries: [
+        { fn: 'customers', to: '/customers' },
+        { fn: 'suppliers' },
+        { fn: 'products' },
+        { fn: 'departments' },
+        { fn: 'projects' },
+      ],
+    },
+  ],
+  [
+    { key: 'reports', icon: IconChart, accent: 'grape', entries: [{ fn: 'reports' }] },
+    { key: 'uploads', icon: IconUpload, accent: 'cyan', entries: [{ fn: 'uploads' }] },
+    { key: 'settings', icon: IconSliders, accent: 'gray', entries: [{ fn: 'settings' }] },
+  ],
+];
