@@ -68,7 +68,10 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
     errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
+      Object.assign(new Error('rate limited'), {
+        statusCode: context.statusCode,
+        retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
+      }),
   });
   await app.register(swagger, {
     openapi: {
@@ -136,7 +139,9 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
   const hasWeb = await registerWebApp(app);
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && isSpaNavigation(request.method, request.url)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html', { cacheControl: false });
     }
     return sendProblem(request, reply, 'not_found');
   });

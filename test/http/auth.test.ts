@@ -117,6 +117,20 @@ describe('login', () => {
 });
 
 describe('sessions', () => {
+  it('shows the previous sign-in (time and address), and none at the very first', async () => {
+    const fresh = await createSignedInTenant(t);
+    const first = (await api(t, fresh.adminCookie).get('/api/v1/auth/me')).json();
+    expect(first.previousLogin).toBeNull();
+    const again = await loginRequest({
+      tenantCode: fresh.code,
+      loginId: 'admin',
+      password: TEST_PASSWORD,
+    });
+    const second = (await api(t, sessionCookieFrom(again)).get('/api/v1/auth/me')).json();
+    expect(second.previousLogin).toEqual({ at: expect.any(String), ip: '127.0.0.1' });
+    expect(Date.now() - new Date(second.previousLogin.at).getTime()).toBeLessThan(60_000);
+  });
+
   it('ends the session at logout: the same cookie no longer works', async () => {
     const cookie = (await createSignedInTenant(t)).adminCookie;
     const logout = await api(t, cookie).post('/api/v1/auth/logout');

@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import { allPermissions } from '../../../domain/access/permissions';
 import type { Principal } from '../../platform/auth/principal';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { tenants } from '../organization/tenant.table';
 import type { Me } from './identity.schema';
+import { sessions } from './session.table';
 import { users } from './user.table';
 
 export async function getMe(
@@ -12,11 +13,23 @@ export async function getMe(
   dataRegion: string,
 ): Promise<Me> {
   const [row] = await tx.db
-    .select({ code: tenants.code, tenantName: tenants.name, lastLoginAt: users.lastLoginAt })
-    .from(users)
-    .innerJoin(tenants, eq(tenants.tenantId, users.tenantId))
-    .where(and(eq(users.tenantId, tx.tenantId), eq(users.userId, principal.userId)));
-  if (!row) throw new Error('signed-in user vanished inside its own transaction');
+    .select({ code: tenants.code, tenantName: tenants.name })
+    .from(tenants)
+    .where(eq(tenants.tenantId, tx.tenantId));
+  if (!row) throw new Error('signed-in tenant vanished inside its own transaction');
+  const [previous] = await tx.db
+    .select({ at: sessions.createdAt, ip: sessions.ip })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.tenantId, tx.tenantId),
+        eq(sessions.userId, principal.userId),
+        // Session ids are UUIDv7, so a smaller id is an earlier sign-in.
+        lt(sessions.sessionId, principal.sessionId),
+      ),
+    )
+    .orderBy(desc(sessions.createdAt))
+    .limit(1);
   return {
     tenant: { code: row.code, name: row.tenantName, dataRegion },
     user: {
@@ -25,8 +38,8 @@ export async function getMe(
       name: principal.name,
       isOrgAdmin: principal.isOrgAdmin,
       mustChangePassword: principal.mustChangePassword,
-      lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     },
+    previousLogin: previous ? { at: previous.at.toISOString(), ip: previous.ip ?? '' } : null,
     permissions: principal.isOrgAdmin ? [...allPermissions] : [...principal.permissions],
   };
 }

@@ -19,8 +19,11 @@ export const meSchema = z
       name: z.string(),
       isOrgAdmin: z.boolean(),
       mustChangePassword: z.boolean(),
-      lastLoginAt: z.iso.datetime({ offset: true }).nullable(),
     }),
+    previousLogin: z
+      .object({ at: z.iso.datetime({ offset: true }), ip: z.string() })
+      .nullable()
+      .describe('The sign-in before the current one, so users notice one they did not make'),
     permissions: z.array(z.enum(allPermissions as [string, ...string[]])),
   })
   .meta({ id: 'Me' });

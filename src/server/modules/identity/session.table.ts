@@ -1,4 +1,4 @@
-import { foreignKey, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import {
   appSchema,
   bytea,
@@ -26,6 +26,7 @@ export const sessions = appSchema
     (t) => [
       primaryKey({ columns: [t.tenantId, t.sessionId] }),
       unique('sessions_token_hash_key').on(t.tenantId, t.tokenHash),
+      index('sessions_user_created_idx').on(t.tenantId, t.userId, t.createdAt),
       foreignKey({
         columns: [t.tenantId, t.userId],
         foreignColumns: [users.tenantId, users.userId],

@@ -25,6 +25,18 @@ export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
   return true;
 }
 
+/**
+ * Client-side routes get index.html; a missing asset (an old page asking for a chunk of the
+ * previous build) must get a real 404, not HTML the browser would try to run as a script.
+ */
 export function isSpaNavigation(method: string, url: string): boolean {
-  return (method === 'GET' || method === 'HEAD') && !url.startsWith('/api/') && url !== '/api';
+  const path = url.split('?')[0] ?? '';
+  const lastSegment = path.slice(path.lastIndexOf('/') + 1);
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    !path.startsWith('/api/') &&
+    path !== '/api' &&
+    !path.startsWith('/assets/') &&
+    !lastSegment.includes('.')
+  );
 }

@@ -117,8 +117,10 @@ function AccountPanel() {
     { label: t.menu.info.tenant, value: `${me.tenant.name}（${me.tenant.code}）` },
     { label: t.menu.info.user, value: `${me.user.name}（${me.user.loginId}）` },
     {
-      label: t.menu.info.lastLogin,
-      value: me.user.lastLoginAt ? formatJstDateTime(me.user.lastLoginAt) : t.menu.info.none,
+      label: t.menu.info.previousLogin,
+      value: me.previousLogin
+        ? `${formatJstDateTime(me.previousLogin.at)}（IP ${me.previousLogin.ip}）`
+        : t.menu.info.firstLogin,
     },
     { label: t.menu.info.dataRegion, value: me.tenant.dataRegion },
   ];

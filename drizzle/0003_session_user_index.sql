@@ -1,0 +1,1 @@
+CREATE INDEX "sessions_user_created_idx" ON "app"."sessions" USING btree ("tenant_id","user_id","created_at");
