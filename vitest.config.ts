@@ -8,6 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     reporters: ['default', 'junit'],
-    outputFile: { junit: 'test-results/vitest-junit.xml' },
+    outputFile: { junit: 'reports/vitest-junit.xml' },
   },
 });
