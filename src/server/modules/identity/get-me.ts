@@ -5,7 +5,6 @@ import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { tenants } from '../organization/tenant.table';
 import type { Me } from './identity.schema';
 import { sessions } from './session.table';
-import { users } from './user.table';
 
 export async function getMe(
   tx: TenantTransaction,
