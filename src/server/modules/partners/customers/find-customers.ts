@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, like, or, type SQL, sql } from 'drizzle-orm';
 import { normalizeForSearch } from '../../../../domain/text/normalize-search';
+import { prefixRange } from '../../../platform/db/prefix-range';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
 import { CUSTOMER_COUNT_CAP, type CustomerList, type CustomerListQuery } from './customer.schema';
@@ -21,16 +22,14 @@ export async function findCustomers(
 ): Promise<CustomerList> {
   const filters: (SQL | undefined)[] = [eq(customers.tenantId, tx.tenantId)];
   if (query.active !== 'all') filters.push(eq(customers.isActive, query.active === 'true'));
-  if (query.kana) {
-    filters.push(like(customers.searchKana, `${escapeLike(normalizeForSearch(query.kana))}%`));
-  }
+  if (query.kana) filters.push(prefixRange(customers.searchKana, normalizeForSearch(query.kana)));
   if (query.q) {
-    const key = escapeLike(normalizeForSearch(query.q));
+    const key = normalizeForSearch(query.q);
     filters.push(
       or(
-        like(customers.code, `${escapeLike(query.q)}%`),
-        like(customers.searchKana, `${key}%`),
-        like(customers.searchName, `%${key}%`),
+        prefixRange(customers.code, query.q),
+        prefixRange(customers.searchKana, key),
+        like(customers.searchName, `%${escapeLike(key)}%`),
       ),
     );
   }
