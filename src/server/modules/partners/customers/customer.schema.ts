@@ -63,7 +63,8 @@ export type Customer = z.infer<typeof customerSchema>;
 export const customerIdParamsSchema = z.strictObject({ customerId: z.uuid() });
 
 export const CUSTOMER_PAGE_SIZE_MAX = 200;
-export const CUSTOMER_COUNT_CAP = 10_000;
+/** Counting stops here: beyond it a search list says "1,000件以上" and the user narrows it. */
+export const CUSTOMER_COUNT_CAP = 1_000;
 
 export const customerListQuerySchema = z.strictObject({
   q: z
@@ -88,7 +89,7 @@ export const customerListSchema = z
     total: z
       .object({ count: z.number().int(), isCapped: z.boolean() })
       .nullable()
-      .describe('First page only; counting stops at 10,000'),
+      .describe(`First page only; counting stops at ${CUSTOMER_COUNT_CAP}`),
   })
   .meta({ id: 'CustomerList' });
 
