@@ -1,0 +1,75 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** A port nobody listens on right now (the OS picks it; we release it straight away). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ServerProcess {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Forks a TypeScript server module (through tsx) and waits for its `{ type: 'ready', url }`
+ * IPC message. stop() asks it to shut down cleanly (so --cpu-prof profiles get written) and
+ * kills it if it has not exited after 10 s.
+ */
+export async function startServerProcess(
+  name: string,
+  modulePath: string,
+  env: NodeJS.ProcessEnv,
+  nodeOptions: string[] = [],
+): Promise<ServerProcess> {
+  const child = fork(modulePath, [], {
+    env,
+    execArgv: ['--import', 'tsx', ...nodeOptions],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.connected) child.send('stop');
+    else child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${name} did not start within 60 s`)),
+        60_000,
+      );
+      child.on('message', (message: { type?: string; url?: string }) => {
+        if (message?.type === 'ready' && message.url) {
+          clearTimeout(timer);
+          resolve(message.url);
+        }
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`${name} exited before it was ready (code ${code}, signal ${signal})`));
+      });
+    });
+    return { name, url, child, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
