@@ -32,6 +32,11 @@ export async function openTenantTransaction(
 ): Promise<OpenTenantTransaction> {
   if (!isUuid(tenantId)) throw new Error('Tenant id is not a UUID');
   const client = await pool.connect();
+  // While checked out, a client has no pool listener: a backend killed mid-request (restart,
+  // failover) would raise an unhandled 'error' and crash the process. The failing query
+  // rejects anyway; this only keeps the event from being fatal.
+  const onConnectionError = () => {};
+  client.on('error', onConnectionError);
   let results: pg.QueryResult[];
   try {
     const text = [
@@ -41,6 +46,7 @@ export async function openTenantTransaction(
     ].join(';\n');
     results = (await client.query(text)) as unknown as pg.QueryResult[];
   } catch (error) {
+    client.off('error', onConnectionError);
     await releaseAfterFailure(client);
     throw error;
   }
@@ -48,6 +54,7 @@ export async function openTenantTransaction(
   const finish = async (statement: 'COMMIT' | 'ROLLBACK') => {
     if (finished) return;
     finished = true;
+    client.off('error', onConnectionError);
     try {
       await client.query(statement);
       client.release();
