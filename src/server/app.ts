@@ -16,6 +16,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { access } from '../domain/access/permissions';
 import { identityRoutes } from './modules/identity/identity.routes';
+import { userRoutes } from './modules/identity/user.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
 import { type RegisteredRoute, registerRouteAccess } from './platform/access/route-access';
 import { sessionCookieName } from './platform/auth/session-token';
@@ -130,6 +131,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
         dataRegion: config.DATA_REGION,
         loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
       });
+      await api.register(userRoutes);
       await api.register(customerRoutes);
     },
     { prefix: '/api/v1' },

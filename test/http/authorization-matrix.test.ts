@@ -9,7 +9,7 @@ import {
   type TestApp,
   type TestTenant,
 } from '../support/app';
-import { type RouteFixtures, sampleFor } from '../support/route-samples';
+import { createUserFixtures, type RouteFixtures, sampleFor } from '../support/route-samples';
 
 /**
  * Generated from the route registry: every API route × every kind of caller. A new route is
@@ -51,7 +51,11 @@ beforeAll(async () => {
   const customer = (
     await api(t, tenant.adminCookie).post('/api/v1/customers', { code: 'M1', name: '行列' })
   ).json();
-  fixtures = { customerId: customer.customerId, customerVersion: customer.version };
+  fixtures = {
+    customerId: customer.customerId,
+    customerVersion: customer.version,
+    ...(await createUserFixtures(api(t, tenant.adminCookie).post)),
+  };
 });
 afterAll(() => t.close());
 
@@ -85,6 +89,14 @@ const expectedAccess: Record<string, string> = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'authenticated',
   'GET /api/v1/auth/me': 'authenticated',
+  'POST /api/v1/auth/password': 'authenticated',
+  'GET /api/v1/users': 'orgAdmin',
+  'POST /api/v1/users': 'orgAdmin',
+  'GET /api/v1/users/:userId': 'orgAdmin',
+  'PUT /api/v1/users/:userId': 'orgAdmin',
+  'DELETE /api/v1/users/:userId': 'orgAdmin',
+  'POST /api/v1/users/:userId/initial-password': 'orgAdmin',
+  'GET /api/v1/permission-groups': 'orgAdmin',
   'GET /api/v1/customers': 'customers:view',
   'POST /api/v1/customers': 'customers:create',
   'GET /api/v1/customers/:customerId': 'customers:view',
@@ -114,7 +126,10 @@ describe('authorization matrix', () => {
         const sample = sampleFor(route, fixtures);
         const cookie = caller === 'anonymous' ? undefined : cookies[caller];
         const response = await api(t, cookie).send(route.method as 'GET', sample.url, sample.body);
-        if (route.method === 'PUT' && response.statusCode === 200) fixtures.customerVersion++;
+        if (route.method === 'PUT' && response.statusCode === 200) {
+          if (route.url.startsWith('/api/v1/users/')) fixtures.userVersion++;
+          else fixtures.customerVersion++;
+        }
         const expected = expectedOutcome(route.access, caller);
         const allowed = response.statusCode !== 401 && response.statusCode !== 403;
         const ok =

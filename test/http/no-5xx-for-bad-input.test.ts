@@ -7,7 +7,7 @@ import {
   type TestApp,
   type TestTenant,
 } from '../support/app';
-import { type RouteFixtures, sampleFor } from '../support/route-samples';
+import { createUserFixtures, type RouteFixtures, sampleFor } from '../support/route-samples';
 
 /**
  * A bounded property run over every API route: arbitrary JSON bodies, query strings and path
@@ -24,7 +24,11 @@ beforeAll(async () => {
   const customer = (
     await api(t, tenant.adminCookie).post('/api/v1/customers', { code: 'F1', name: 'ファズ' })
   ).json();
-  fixtures = { customerId: customer.customerId, customerVersion: 1 };
+  fixtures = {
+    customerId: customer.customerId,
+    customerVersion: 1,
+    ...(await createUserFixtures(api(t, tenant.adminCookie).post)),
+  };
 });
 afterAll(() => t.close());
 

@@ -6,7 +6,12 @@ import {
   type TestApp,
   type TestTenant,
 } from '../support/app';
-import { hasPathParameters, type RouteFixtures, sampleFor } from '../support/route-samples';
+import {
+  createUserFixtures,
+  hasPathParameters,
+  type RouteFixtures,
+  sampleFor,
+} from '../support/route-samples';
 
 /**
  * Two tenants with the same customer codes. Every route that names a resource is called by
@@ -42,7 +47,11 @@ beforeAll(async () => {
     });
     expect(created.statusCode).toBe(201);
     if (tenant === b)
-      victimFixtures = { customerId: created.json().customerId, customerVersion: 1 };
+      victimFixtures = {
+        customerId: created.json().customerId,
+        customerVersion: 1,
+        ...(await createUserFixtures(api(t, b.adminCookie).post)),
+      };
   }
 });
 afterAll(() => t.close());
@@ -72,6 +81,20 @@ describe('two-tenant isolation', () => {
     }
     expect(divergences).toEqual([]);
     expect(await snapshotOf(b.tenantId)).toBe(before);
+  });
+
+  it("never lists the other tenant's users or lets its ids be reused", async () => {
+    const list = (await api(t, a.adminCookie).get('/api/v1/users')).json();
+    const ids = list.items.map((u: { userId: string }) => u.userId);
+    expect(ids).not.toContain(victimFixtures.userId);
+    expect(ids).not.toContain(victimFixtures.deletableUserId);
+    // Same login IDs in both tenants are fine: uniqueness is per tenant.
+    const same = await api(t, a.adminCookie).post('/api/v1/users', {
+      loginId: 'fixture-edit',
+      name: '同じID',
+      isActive: false,
+    });
+    expect(same.statusCode).toBe(201);
   });
 
   it("never lists the other tenant's rows", async () => {

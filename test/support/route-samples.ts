@@ -7,6 +7,11 @@ import type { RegisteredRoute } from '../../src/server/platform/access/route-acc
 export interface RouteFixtures {
   customerId: string;
   customerVersion: number;
+  /** A user the samples may edit and reissue a password for. */
+  userId: string;
+  userVersion: number;
+  /** A user the DELETE sample may remove. */
+  deletableUserId: string;
 }
 
 export interface SampleRequest {
@@ -23,6 +28,34 @@ const samples: Record<string, Sample> = {
   }),
   'POST /api/v1/auth/logout': () => ({ url: '/api/v1/auth/logout' }),
   'GET /api/v1/auth/me': () => ({ url: '/api/v1/auth/me' }),
+  'POST /api/v1/auth/password': () => ({
+    url: '/api/v1/auth/password',
+    body: {
+      currentPassword: 'not the current password',
+      newPassword: 'a new long passphrase 2026',
+    },
+  }),
+  // Users made by samples are inactive, so they never use up the tenant's seats.
+  'GET /api/v1/users': () => ({ url: '/api/v1/users' }),
+  'POST /api/v1/users': () => ({
+    url: '/api/v1/users',
+    body: {
+      loginId: `sample${Math.floor(Math.random() * 1e9)}`,
+      name: 'サンプル',
+      isActive: false,
+    },
+  }),
+  'GET /api/v1/users/:userId': (f) => ({ url: `/api/v1/users/${f.userId}` }),
+  'PUT /api/v1/users/:userId': (f) => ({
+    url: `/api/v1/users/${f.userId}`,
+    body: { loginId: 'rewritten', name: '書き換え', isActive: false, version: f.userVersion },
+  }),
+  'DELETE /api/v1/users/:userId': (f) => ({ url: `/api/v1/users/${f.deletableUserId}` }),
+  'POST /api/v1/users/:userId/initial-password': (f) => ({
+    url: `/api/v1/users/${f.userId}/initial-password`,
+    body: {},
+  }),
+  'GET /api/v1/permission-groups': () => ({ url: '/api/v1/permission-groups' }),
   'GET /api/v1/customers': () => ({ url: '/api/v1/customers?q=a' }),
   'POST /api/v1/customers': () => ({
     url: '/api/v1/customers',
@@ -40,6 +73,20 @@ export function sampleFor(route: RegisteredRoute, fixtures: RouteFixtures): Samp
   if (!sample)
     throw new Error(`No sample request for ${route.method} ${route.url} in route-samples.ts`);
   return sample(fixtures);
+}
+
+/** Two inactive users made through the API, for the samples that name a user. */
+export async function createUserFixtures(
+  post: (url: string, body: unknown) => Promise<{ statusCode: number; json(): unknown }>,
+): Promise<Pick<RouteFixtures, 'userId' | 'userVersion' | 'deletableUserId'>> {
+  const made: { userId: string; version: number }[] = [];
+  for (const loginId of ['fixture-edit', 'fixture-delete']) {
+    const response = await post('/api/v1/users', { loginId, name: loginId, isActive: false });
+    if (response.statusCode !== 201) throw new Error(`fixture user: ${response.statusCode}`);
+    made.push((response.json() as { user: { userId: string; version: number } }).user);
+  }
+  const [edit, remove] = made as [(typeof made)[0], (typeof made)[0]];
+  return { userId: edit.userId, userVersion: edit.version, deletableUserId: remove.userId };
 }
 
 /** Routes whose url names a resource of a tenant (path parameters). */

@@ -19,10 +19,20 @@ export const errorCatalogue = {
     ja: '組織コード、ログインID、またはパスワードが正しくありません。',
     en: 'The organisation code, login ID or password is incorrect.',
   },
+  current_password_incorrect: {
+    status: 400,
+    ja: '現在のパスワードが正しくありません。',
+    en: 'The current password is incorrect.',
+  },
   forbidden: {
     status: 403,
     ja: 'この操作を行う権限がありません。',
     en: 'You do not have permission for this operation.',
+  },
+  password_change_required: {
+    status: 403,
+    ja: '初期パスワードのままです。パスワードを変更してから操作してください。',
+    en: 'Please change your initial password before continuing.',
   },
   csrf_rejected: {
     status: 403,
@@ -39,6 +49,21 @@ export const errorCatalogue = {
     status: 409,
     ja: 'この得意先コードは既に登録されています。',
     en: 'This customer code is already in use.',
+  },
+  login_id_taken: {
+    status: 409,
+    ja: 'このログインIDは既に使われています。',
+    en: 'This login ID is already in use.',
+  },
+  seat_limit_reached: {
+    status: 409,
+    ja: '契約の利用人数の上限に達しているため、有効な担当者を増やせません。不要な担当者を無効にするか、契約の人数を増やしてください。',
+    en: 'The contract seat limit is reached. Disable a user or raise the number of seats.',
+  },
+  last_org_admin: {
+    status: 409,
+    ja: '有効な組織管理者が一人もいなくなるため、この操作はできません。先に別の担当者を組織管理者にしてください。',
+    en: 'This would leave no active organisation admin. Make another user an admin first.',
   },
   version_conflict: {
     status: 409,

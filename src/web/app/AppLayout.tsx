@@ -1,9 +1,9 @@
-import { Box, Button, Container, Group, Text, UnstyledButton } from '@mantine/core';
+import { Box, Button, Container, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { logout } from '../api/auth';
 import { useMe } from '../auth/session';
-import { IconBuilding, IconGrid, IconLogout, IconUser } from '../components/icons';
+import { IconBuilding, IconGrid, IconKey, IconLogout, IconUser } from '../components/icons';
 import { useT } from '../i18n/i18n';
 import { BrandMark } from './BrandMark';
 import { LanguageToggle } from './LanguageToggle';
@@ -66,12 +66,24 @@ export function AppLayout() {
             >
               {t.shell.mainMenu}
             </Button>
-            <Group gap={6} wrap="nowrap" px="xs" visibleFrom="md">
-              <IconUser size={16} style={{ color: 'rgba(255,255,255,0.6)' }} />
-              <Text size="sm" style={headerText} data-testid="user-name">
-                {me.user.name}
-              </Text>
-            </Group>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton title={t.shell.userMenu} px="xs">
+                  <Group gap={6} wrap="nowrap">
+                    <IconUser size={16} style={{ color: 'rgba(255,255,255,0.6)' }} />
+                    <Text size="sm" style={headerText} data-testid="user-name">
+                      {me.user.name}
+                    </Text>
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{me.user.loginId}</Menu.Label>
+                <Menu.Item component={Link} to="/password" leftSection={<IconKey size={16} />}>
+                  {t.shell.changePassword}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
             <LanguageToggle onDark />
             <Button
               variant="white"

@@ -10,12 +10,16 @@ import { can } from '../../domain/access/permissions';
 import { fetchMe, meQueryOptions } from '../api/auth';
 import { isApiError } from '../api/client';
 import { customerQueryOptions } from '../api/customers';
+import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { parseCustomerListSearch } from '../features/customers/list-search';
 import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
+import { PasswordChangePage } from '../features/password/PasswordChangePage';
+import { UserEditPage, UserNewPage } from '../features/users/UserFormPage';
+import { UserListPage } from '../features/users/UserListPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundView, RouteErrorView, RoutePending } from './RouteStates';
 
@@ -43,18 +47,25 @@ const loginRoute = createRoute({
   component: LoginPage,
 });
 
-/** Every screen behind sign-in: no session → login page. */
+/**
+ * Every screen behind sign-in: no session → login page; an initial password still in use →
+ * the password change, whatever was asked for (the server refuses everything else anyway).
+ */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: '_app',
-  beforeLoad: async ({ context }) => {
+  beforeLoad: async ({ context, location }) => {
+    let me: Awaited<ReturnType<typeof fetchMe>>;
     try {
-      const me = await context.queryClient.ensureQueryData(meQueryOptions);
-      return { grants: grantsOf(me) };
+      me = await context.queryClient.ensureQueryData(meQueryOptions);
     } catch (error) {
       if (isApiError(error, 'unauthenticated')) throw redirect({ to: '/login' });
       throw error;
     }
+    if (me.user.mustChangePassword && location.pathname !== '/password') {
+      throw redirect({ to: '/password' });
+    }
+    return { grants: grantsOf(me) };
   },
   component: AppLayout,
 });
@@ -97,11 +108,49 @@ const customerEditRoute = createRoute({
   component: CustomerEditPage,
 });
 
+const passwordRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'password',
+  component: PasswordChangePage,
+});
+
+/** Admin screens (管理): only 組織管理者, as the API requires. */
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/users',
+  beforeLoad: ({ context }) => {
+    if (!context.grants.isOrgAdmin) throw redirect({ to: '/' });
+  },
+});
+
+const userListRoute = createRoute({
+  getParentRoute: () => usersRoute,
+  path: '/',
+  loader: ({ context }) => context.queryClient.ensureQueryData(userListQueryOptions),
+  component: UserListPage,
+});
+
+const userNewRoute = createRoute({
+  getParentRoute: () => usersRoute,
+  path: 'new',
+  component: UserNewPage,
+});
+
+const userEditRoute = createRoute({
+  getParentRoute: () => usersRoute,
+  path: '$userId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(userQueryOptions(params.userId)),
+  component: UserEditPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     menuRoute,
+    passwordRoute,
     customersRoute.addChildren([customerListRoute, customerNewRoute, customerEditRoute]),
+    usersRoute.addChildren([userListRoute, userNewRoute, userEditRoute]),
   ]),
 ]);
 

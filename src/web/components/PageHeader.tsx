@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n';
 
 export interface Crumb {
   label: string;
-  to?: '/' | '/customers';
+  to?: '/' | '/customers' | '/settings/users';
 }
 
 interface PageHeaderProps {

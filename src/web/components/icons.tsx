@@ -167,3 +167,21 @@ export function IconCheck(props: IconProps) {
     </SvgIcon>
   );
 }
+
+export function IconShield(props: IconProps) {
+  return (
+    <SvgIcon {...props}>
+      <path d="M12 3l7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V6l7-3z" />
+      <path d="M9 12l2 2 4-4" />
+    </SvgIcon>
+  );
+}
+
+export function IconKey(props: IconProps) {
+  return (
+    <SvgIcon {...props}>
+      <circle cx="8" cy="15" r="4" />
+      <path d="M11 12l9-9M16 7l3 3M14 9l2 2" />
+    </SvgIcon>
+  );
+}

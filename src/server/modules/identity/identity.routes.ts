@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { access } from '../../../domain/access/permissions';
 import { actorContext, tenantContext } from '../../platform/access/route-access';
 import { standardErrorResponses } from '../../platform/http/problem';
+import { changePassword } from './change-password';
 import { getMe } from './get-me';
-import { loginRequestSchema, meSchema } from './identity.schema';
+import { loginRequestSchema, meSchema, passwordChangeSchema } from './identity.schema';
 import { login } from './login';
 import { logout } from './logout';
 
@@ -82,6 +83,29 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
     async (request) => {
       const { tx, principal } = tenantContext(request);
       return getMe(tx, principal, options.dataRegion);
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: {
+        access: access.authenticated,
+        // Guessing the current password here is as bounded as guessing it at login.
+        rateLimit: { max: options.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags: ['認証'],
+        summary: 'パスワード変更 (他のセッションは終了)',
+        body: passwordChangeSchema,
+        response: { 204: z.null(), ...standardErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { tx, principal, actor } = tenantContext(request);
+      await changePassword(tx, principal, actor, request.body);
+      reply.code(204);
+      return null;
     },
   );
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { allPermissions } from '../../../domain/access/permissions';
+import { PASSWORD_MAX_LENGTH } from '../../../domain/identity/password-rules';
 
 /** Contracts of the sign-in API, shared by the server routes and the web client. */
 export const loginRequestSchema = z.strictObject({
@@ -29,3 +30,16 @@ export const meSchema = z
   .meta({ id: 'Me' });
 
 export type Me = z.infer<typeof meSchema>;
+
+/** パスワード変更: the new password is checked against src/domain/identity/password-rules. */
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1, { error: '現在のパスワードを入力してください' }).max(1024),
+  newPassword: z
+    .string()
+    .min(1, { error: '新しいパスワードを入力してください' })
+    .max(PASSWORD_MAX_LENGTH, {
+      error: `パスワードは${PASSWORD_MAX_LENGTH}文字以内で入力してください`,
+    }),
+});
+
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;

@@ -35,6 +35,8 @@ export async function login(
         loginId: users.loginId,
         passwordHash: users.passwordHash,
         isActive: users.isActive,
+        mustChangePassword: users.mustChangePassword,
+        initialPasswordExpiresAt: users.initialPasswordExpiresAt,
       })
       .from(users)
       .where(and(eq(users.tenantId, tenantId), eq(users.loginId, input.loginId)));
@@ -45,12 +47,24 @@ export async function login(
       userId: user?.userId ?? null,
       actorLabel: input.loginId,
     };
-    if (!user || !passwordOk || !user.isActive) {
+    // An initial password works once, within its 72 hours; after that only a reissue helps.
+    const initialPasswordSpent =
+      user?.mustChangePassword === true &&
+      !(user.initialPasswordExpiresAt && user.initialPasswordExpiresAt.getTime() > Date.now());
+    if (!user || !passwordOk || !user.isActive || initialPasswordSpent) {
       await writeAudit(tx, actor, {
         event: 'auth.login_failed',
         targetType: 'user',
         targetId: user?.userId ?? input.loginId,
-        after: { reason: !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'disabled' },
+        after: {
+          reason: !user
+            ? 'unknown_user'
+            : !passwordOk
+              ? 'wrong_password'
+              : !user.isActive
+                ? 'disabled'
+                : 'initial_password_expired',
+        },
       });
       return null;
     }
@@ -69,6 +83,7 @@ export async function login(
       .update(users)
       .set({
         lastLoginAt: sql`now()`,
+        ...(user.mustChangePassword ? { initialPasswordExpiresAt: sql`now()` } : {}),
         ...(needsRehash(user.passwordHash)
           ? { passwordHash: await hashPassword(input.password) }
           : {}),

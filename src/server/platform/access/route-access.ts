@@ -27,6 +27,16 @@ export interface RegisteredRoute {
 const UNDECLARED_EXEMPT = /^\/api\/docs(\/|$)/;
 
 /**
+ * What a user who still holds an initial password may call: who am I, sign out, and change the
+ * password. Everything else answers 403 password_change_required until the password changes.
+ */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/v1/auth/me',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password',
+]);
+
+/**
  * Deny by default: a route under /api without an access declaration stops the app from being
  * built. Protected routes get the principal and an open tenant transaction before the handler
  * runs; the transaction commits after the handler returns and rolls back if anything throws.
@@ -71,6 +81,13 @@ export function registerRouteAccess(
       tenantId: session.principal.tenantId,
       userId: session.principal.userId,
     });
+    if (
+      session.principal.mustChangePassword &&
+      !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url}`)
+    ) {
+      await session.tx.rollback();
+      throw new AppError('password_change_required');
+    }
     if (!isAllowed(session.principal, access)) {
       await session.tx.rollback();
       throw new AppError('forbidden');

@@ -7,7 +7,17 @@ export const auditEvents = {
   'auth.login_succeeded': 'ログイン',
   'auth.login_failed': 'ログイン失敗',
   'auth.logout': 'ログアウト',
+  'auth.password_changed': 'パスワードを変更',
   'user.created': '担当者を登録',
+  'user.updated': '担当者を修正',
+  'user.deleted': '担当者を削除',
+  /** Granting or removing 組織管理者 is recorded on its own, apart from other edits. */
+  'user.org_admin_granted': '組織管理者に設定',
+  'user.org_admin_revoked': '組織管理者を解除',
+  /** The issuing admin is the actor; the password itself is never written. */
+  'user.initial_password_issued': '初期パスワードを発行',
+  /** Disabling or deleting a user ends their sessions at once. */
+  'user.sessions_revoked': '担当者のセッションを終了',
   'permission_group.created': 'アクセス権限グループを作成',
   'customer.created': '得意先を登録',
   'customer.updated': '得意先を修正',

@@ -1,6 +1,6 @@
-import { Box, Grid, Group, Paper, Radio, Switch, Text, Textarea, TextInput } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Grid, Group, Radio, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { honorifics } from '../../../domain/partners/partner-fields';
+import { FormSection } from '../../components/FormSection';
 import { useT } from '../../i18n/i18n';
 import type { CustomerField, CustomerFormValues } from './customer-form-model';
 
@@ -27,7 +27,7 @@ export function CustomerFormFields({ values, errors, onChange }: FieldsProps) {
 
   return (
     <>
-      <Section title={t.customerForm.sections.basic}>
+      <FormSection title={t.customerForm.sections.basic}>
         <Grid gap="md">
           <Grid.Col span={{ base: 12, sm: 4 }}>
             <TextInput
@@ -82,9 +82,9 @@ export function CustomerFormFields({ values, errors, onChange }: FieldsProps) {
             <TextInput {...text('shortName')} description={hints.shortName} />
           </Grid.Col>
         </Grid>
-      </Section>
+      </FormSection>
 
-      <Section title={t.customerForm.sections.contact}>
+      <FormSection title={t.customerForm.sections.contact}>
         <Grid gap="md">
           <Grid.Col span={{ base: 12, sm: 4 }}>
             <TextInput
@@ -112,34 +112,11 @@ export function CustomerFormFields({ values, errors, onChange }: FieldsProps) {
             <TextInput {...text('email')} type="email" autoComplete="email" />
           </Grid.Col>
         </Grid>
-      </Section>
+      </FormSection>
 
-      <Section title={t.customerForm.sections.other}>
+      <FormSection title={t.customerForm.sections.other}>
         <Textarea {...text('notes')} autosize minRows={3} maxRows={8} />
-      </Section>
+      </FormSection>
     </>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper
-      component="section"
-      withBorder
-      mb="md"
-      aria-label={title}
-      style={{ overflow: 'hidden', borderColor: 'var(--akinai-panel-border)' }}
-    >
-      <Box
-        px="md"
-        py={8}
-        style={{ background: '#f3f5f8', borderBottom: '1px solid var(--akinai-panel-border)' }}
-      >
-        <Text component="h2" fw={700} fz="sm" m={0}>
-          {title}
-        </Text>
-      </Box>
-      <Box p="md">{children}</Box>
-    </Paper>
   );
 }

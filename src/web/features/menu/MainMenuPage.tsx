@@ -10,13 +10,16 @@ import { type MenuEntry, type MenuGroup, menuColumns } from './menu-items';
 export function MainMenuPage() {
   const t = useT();
   const can = useCan();
+  const me = useMe();
 
   const columns = menuColumns
     .map((groups) =>
       groups
         .map((group) => ({
           ...group,
-          entries: group.entries.filter((entry) => can(`${entry.fn}:view`)),
+          entries: group.entries.filter((entry) =>
+            'fn' in entry ? can(`${entry.fn}:view`) : me.user.isOrgAdmin,
+          ),
         }))
         .filter((group) => group.entries.length > 0),
     )
@@ -76,7 +79,11 @@ function MenuGroupCard({ group }: { group: MenuGroup }) {
       </Group>
       <Stack gap={6} p="sm">
         {group.entries.map((entry) => (
-          <MenuEntryButton key={entry.fn} entry={entry} accent={group.accent} />
+          <MenuEntryButton
+            key={'fn' in entry ? entry.fn : entry.admin}
+            entry={entry}
+            accent={group.accent}
+          />
         ))}
       </Stack>
     </Paper>
@@ -85,7 +92,7 @@ function MenuGroupCard({ group }: { group: MenuGroup }) {
 
 function MenuEntryButton({ entry, accent }: { entry: MenuEntry; accent: string }) {
   const t = useT();
-  const label = t.menu.functions[entry.fn];
+  const label = 'fn' in entry ? t.menu.functions[entry.fn] : t.menu.adminScreens[entry.admin];
   if (entry.to) {
     return (
       <UnstyledButton component={Link} to={entry.to} className="akinai-menu-entry">

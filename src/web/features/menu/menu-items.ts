@@ -3,6 +3,7 @@ import {
   IconBox,
   IconChart,
   IconReceipt,
+  IconShield,
   IconSliders,
   IconTruck,
   IconUpload,
@@ -12,11 +13,15 @@ import type { Messages } from '../../i18n/ja';
 
 export type MenuGroupKey = keyof Messages['menu']['groups'];
 
-export interface MenuEntry {
-  fn: BusinessFunction;
-  /** The screen that exists today; entries without one are shown as 準備中. */
-  to?: '/customers';
-}
+export type AdminScreen = keyof Messages['menu']['adminScreens'];
+
+/**
+ * A business function (shown to whoever may view it) or an admin screen (shown to 組織管理者
+ * only). `to` is the screen that exists today; entries without one are shown as 準備中.
+ */
+export type MenuEntry =
+  | { fn: BusinessFunction; to?: '/customers' }
+  | { admin: AdminScreen; to?: '/settings/users' };
 
 export interface MenuGroup {
   key: MenuGroupKey;
@@ -68,5 +73,15 @@ export const menuColumns: MenuGroup[][] = [
     { key: 'reports', icon: IconChart, accent: 'grape', entries: [{ fn: 'reports' }] },
     { key: 'uploads', icon: IconUpload, accent: 'cyan', entries: [{ fn: 'uploads' }] },
     { key: 'settings', icon: IconSliders, accent: 'gray', entries: [{ fn: 'settings' }] },
+    {
+      key: 'admin',
+      icon: IconShield,
+      accent: 'red',
+      entries: [
+        { admin: 'users', to: '/settings/users' },
+        { admin: 'permissionGroups' },
+        { admin: 'auditLog' },
+      ],
+    },
   ],
 ];

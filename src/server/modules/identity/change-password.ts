@@ -1,0 +1,59 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { passwordProblems } from '../../../domain/identity/password-rules';
+import { writeAudit } from '../../platform/audit/write-audit';
+import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
+import type { ActorContext, Principal } from '../../platform/auth/principal';
+import type { TenantTransaction } from '../../platform/db/tenant-transaction';
+import { AppError } from '../../platform/http/problem';
+import type { PasswordChange } from './identity.schema';
+import { users } from './user.table';
+import { revokeSessions, tenantCode } from './user-guards';
+
+/**
+ * The signed-in user replaces their password: the current one must be right, the new one must
+ * pass the rules and differ. Ends the initial-password state and every other session.
+ */
+export async function changePassword(
+  tx: TenantTransaction,
+  principal: Principal,
+  actor: ActorContext,
+  input: PasswordChange,
+): Promise<void> {
+  const where = and(eq(users.tenantId, tx.tenantId), eq(users.userId, principal.userId));
+  const [current] = await tx.db.select().from(users).where(where).for('update');
+  if (!current) throw new AppError('unauthenticated');
+  if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
+    throw new AppError('current_password_incorrect', {
+      errors: [{ path: 'currentPassword', message: '現在のパスワードが正しくありません' }],
+    });
+  }
+  const problems = passwordProblems(input.newPassword, {
+    tenantCode: await tenantCode(tx),
+    loginId: current.loginId,
+    userName: current.name,
+  });
+  if (input.newPassword === input.currentPassword) {
+    problems.push('現在のパスワードと異なるパスワードを入力してください');
+  }
+  if (problems.length > 0) {
+    throw new AppError('validation_failed', {
+      errors: problems.map((message) => ({ path: 'newPassword', message })),
+    });
+  }
+  await tx.db
+    .update(users)
+    .set({
+      passwordHash: await hashPassword(input.newPassword),
+      mustChangePassword: false,
+      initialPasswordExpiresAt: null,
+      updatedAt: sql`now()`,
+    })
+    .where(where);
+  const ended = await revokeSessions(tx, principal.userId, principal.sessionId);
+  await writeAudit(tx, actor, {
+    event: 'auth.password_changed',
+    targetType: 'user',
+    targetId: principal.userId,
+    after: { otherSessionsEnded: ended, wasInitialPassword: current.mustChangePassword },
+  });
+}
