@@ -1,14 +1,13 @@
-import { Alert, Box, Button, Group, List, Text } from '@mantine/core';
+import { Alert, Box, Button, Group } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import {
   type Customer,
   customerInputSchema,
 } from '../../../server/modules/partners/customers/customer.schema';
 import { isApiError } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormSaveAlerts } from '../../components/FormSaveAlerts';
 import { IconArrowLeft } from '../../components/icons';
-import { useLanguage, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
 import { issuesByField } from '../../lib/validation';
 import { CustomerFormFields } from './CustomerFormFields';
 import {
@@ -38,7 +37,6 @@ export function CustomerForm(props: CustomerFormProps) {
   const { initialValues, readOnly = false, saving, saveError, onSave, onBack, onReload } = props;
   const { resetSaveError } = props;
   const t = useT();
-  const [language] = useLanguage();
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
@@ -88,44 +86,16 @@ export function CustomerForm(props: CustomerFormProps) {
   }
 
   const invalidCount = Object.values(errors).filter(Boolean).length;
-  const conflict = isApiError(saveError, 'version_conflict');
-  const rejected = isApiError(saveError) && saveError.status < 500 && saveError.status !== 0;
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
-      {invalidCount > 0 && !saveError && (
-        <Alert color="red" variant="light" title={t.customerForm.invalidTitle} mb="md" role="alert">
-          {t.customerForm.invalidBody(invalidCount)}
-        </Alert>
-      )}
-      {saveError != null &&
-        (rejected ? (
-          <Alert
-            color="red"
-            variant="light"
-            title={t.customerForm.saveFailedTitle}
-            mb="md"
-            role="alert"
-          >
-            <Text size="sm">{errorMessage(saveError, t, language)}</Text>
-            {otherErrors.length > 0 && (
-              <List size="sm" mt={4}>
-                {otherErrors.map((message) => (
-                  <List.Item key={message}>{message}</List.Item>
-                ))}
-              </List>
-            )}
-            {conflict && onReload && (
-              <Button size="xs" variant="default" mt="sm" onClick={onReload}>
-                {t.customerForm.reload}
-              </Button>
-            )}
-          </Alert>
-        ) : (
-          <Box mb="md">
-            <ErrorAlert error={saveError} title={t.customerForm.saveFailedTitle} />
-          </Box>
-        ))}
+      <FormSaveAlerts
+        invalidCount={invalidCount}
+        saveError={saveError}
+        otherErrors={otherErrors}
+        onReload={onReload}
+        labels={t.customerForm}
+      />
       {readOnly && (
         <Alert color="gray" variant="light" mb="md">
           {t.customerForm.readOnly}

@@ -1,12 +1,11 @@
-import { Alert, Box, Button, Group, List, Text } from '@mantine/core';
+import { Box, Button, Group } from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { passwordProblems } from '../../../domain/identity/password-rules';
 import { userCreateSchema } from '../../../server/modules/identity/user.schema';
 import { isApiError } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormSaveAlerts } from '../../components/FormSaveAlerts';
 import { IconArrowLeft } from '../../components/icons';
-import { useLanguage, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
 import { issuesByField } from '../../lib/validation';
 import { UserFormFields } from './UserFormFields';
 import {
@@ -45,7 +44,6 @@ type FieldErrors = Partial<Record<UserField, string>>;
 export function UserForm(props: UserFormProps) {
   const { initialValues, withInitialPassword, saving, saveError, resetSaveError } = props;
   const t = useT();
-  const [language] = useLanguage();
   const [values, setValues] = useState(initialValues);
   const [mode, setMode] = useState<PasswordMode>('generate');
   const [password, setPassword] = useState('');
@@ -105,44 +103,16 @@ export function UserForm(props: UserFormProps) {
   }
 
   const invalidCount = Object.values(errors).filter(Boolean).length;
-  const conflict = isApiError(saveError, 'version_conflict');
-  const rejected = isApiError(saveError) && saveError.status < 500 && saveError.status !== 0;
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
-      {invalidCount > 0 && !saveError && (
-        <Alert color="red" variant="light" title={t.userForm.invalidTitle} mb="md" role="alert">
-          {t.userForm.invalidBody(invalidCount)}
-        </Alert>
-      )}
-      {saveError != null &&
-        (rejected ? (
-          <Alert
-            color="red"
-            variant="light"
-            title={t.userForm.saveFailedTitle}
-            mb="md"
-            role="alert"
-          >
-            <Text size="sm">{errorMessage(saveError, t, language)}</Text>
-            {otherErrors.length > 0 && (
-              <List size="sm" mt={4}>
-                {otherErrors.map((message) => (
-                  <List.Item key={message}>{message}</List.Item>
-                ))}
-              </List>
-            )}
-            {conflict && props.onReload && (
-              <Button size="xs" variant="default" mt="sm" onClick={props.onReload}>
-                {t.userForm.reload}
-              </Button>
-            )}
-          </Alert>
-        ) : (
-          <Box mb="md">
-            <ErrorAlert error={saveError} title={t.userForm.saveFailedTitle} />
-          </Box>
-        ))}
+      <FormSaveAlerts
+        invalidCount={invalidCount}
+        saveError={saveError}
+        otherErrors={otherErrors}
+        onReload={props.onReload}
+        labels={t.userForm}
+      />
 
       <fieldset disabled={saving} style={{ border: 0, padding: 0, margin: 0 }}>
         <UserFormFields
