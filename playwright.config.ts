@@ -15,7 +15,9 @@ function systemChromium(): string {
   }
 }
 
-const PORT = 3999;
+// Overridable so several checkouts can run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3999);
+const DATABASE_PORT = Number(process.env.E2E_PG_PORT ?? 54399);
 const DATA_DIR = 'var/e2e';
 
 export default defineConfig({
@@ -67,7 +69,7 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: '127.0.0.1',
       DATA_DIR,
-      EMBEDDED_PG_PORT: '54399',
+      EMBEDDED_PG_PORT: String(DATABASE_PORT),
       DATABASE_URL: '',
       DATABASE_OWNER_URL: '',
       APP_ORIGIN: '',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
@@ -21,11 +21,27 @@ export async function migrateDatabase(ownerUrl: string): Promise<void> {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       await migrate(drizzle(client), { migrationsFolder });
+      await applyRepeatableScripts(client);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {
     await client.end();
+  }
+}
+
+const repeatableFolder = `${migrationsFolder}/repeatable`;
+
+/**
+ * Idempotent scripts run after every migration, in file-name order: rules that must hold for
+ * every table (FORCE RLS) live once here instead of being repeated in each migration.
+ */
+async function applyRepeatableScripts(client: pg.Client): Promise<void> {
+  const scripts = readdirSync(repeatableFolder)
+    .filter((name) => name.endsWith('.sql'))
+    .sort();
+  for (const name of scripts) {
+    await client.query(readFileSync(`${repeatableFolder}/${name}`, 'utf8'));
   }
 }
 
