@@ -21,6 +21,7 @@ type Caller =
   | 'viewOnly'
   | 'fullRights'
   | 'orgAdmin'
+  | 'otherTenantAdmin'
   | 'disabledWithCookie';
 
 let t: TestApp;
@@ -35,6 +36,7 @@ beforeAll(async () => {
   t = await createTestApp();
   tenant = await createSignedInTenant(t);
   cookies.orgAdmin = tenant.adminCookie;
+  cookies.otherTenantAdmin = (await createSignedInTenant(t)).adminCookie;
   cookies.noPermission = (await createUser(t, tenant, { loginId: 'none', permissions: [] })).cookie;
   cookies.viewOnly = (
     await createUser(t, tenant, { loginId: 'viewer', permissions: VIEW_ONLY })
@@ -59,10 +61,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function expectedOutcome(access: RouteAccess, caller: Caller): 'allowed' | 401 | 403 {
+/**
+ * Another tenant's admin holds every permission in its own tenant, so it passes the access
+ * check everywhere; a route addressing one of this tenant's rows by id must then answer 404
+ * (the row does not exist under the caller's row-level security).
+ */
+function expectedOutcome(
+  access: RouteAccess,
+  caller: Caller,
+  url: string,
+): 'allowed' | 401 | 403 | 404 {
   if (access.kind === 'public') return 'allowed';
   if (caller === 'anonymous' || caller === 'disabledWithCookie') return 401;
   if (access.kind === 'authenticated') return 'allowed';
+  if (caller === 'otherTenantAdmin') return url.includes('/:') ? 404 : 'allowed';
   if (caller === 'orgAdmin') return 'allowed';
   if (access.kind === 'orgAdmin') return 403;
   const grants = {
@@ -81,6 +93,7 @@ const callers: Caller[] = [
   'viewOnly',
   'fullRights',
   'orgAdmin',
+  'otherTenantAdmin',
   'disabledWithCookie',
 ];
 
@@ -130,7 +143,7 @@ describe('authorization matrix', () => {
           if (route.url.startsWith('/api/v1/users/')) fixtures.userVersion++;
           else fixtures.customerVersion++;
         }
-        const expected = expectedOutcome(route.access, caller);
+        const expected = expectedOutcome(route.access, caller, route.url);
         const allowed = response.statusCode !== 401 && response.statusCode !== 403;
         const ok =
           expected === 'allowed'
