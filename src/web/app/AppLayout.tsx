@@ -3,7 +3,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { logout } from '../api/auth';
 import { useMe } from '../auth/session';
-import { IconBuilding, IconGrid, IconKey, IconLogout, IconUser } from '../components/icons';
+import {
+  IconBuilding,
+  IconGrid,
+  IconHelp,
+  IconKey,
+  IconLogout,
+  IconUser,
+} from '../components/icons';
 import { useT } from '../i18n/i18n';
 import { BrandMark } from './BrandMark';
 import { LanguageToggle } from './LanguageToggle';
@@ -65,6 +72,18 @@ export function AppLayout() {
               leftSection={<IconGrid size={16} />}
             >
               {t.shell.mainMenu}
+            </Button>
+            <Button
+              component="a"
+              href="/help"
+              target="_blank"
+              rel="noopener"
+              variant="subtle"
+              color="gray.0"
+              leftSection={<IconHelp size={16} />}
+              visibleFrom="sm"
+            >
+              {t.help.open}
             </Button>
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

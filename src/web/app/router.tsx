@@ -3,6 +3,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  notFound,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
@@ -15,6 +16,9 @@ import { grantsOf } from '../auth/session';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { parseCustomerListSearch } from '../features/customers/list-search';
+import { HelpLayout } from '../features/help/HelpLayout';
+import { HelpArticlePage, HelpIndexPage } from '../features/help/HelpPages';
+import { helpPages } from '../features/help/help-pages';
 import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { PasswordChangePage } from '../features/password/PasswordChangePage';
@@ -45,6 +49,28 @@ const loginRoute = createRoute({
     if (me) throw redirect({ to: '/' });
   },
   component: LoginPage,
+});
+
+/** The help centre needs no sign-in: the login page and mails link to it. */
+const helpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'help',
+  component: HelpLayout,
+});
+
+const helpIndexRoute = createRoute({
+  getParentRoute: () => helpRoute,
+  path: '/',
+  component: HelpIndexPage,
+});
+
+const helpArticleRoute = createRoute({
+  getParentRoute: () => helpRoute,
+  path: '$slug',
+  beforeLoad: ({ params }) => {
+    if (!helpPages.has(params.slug)) throw notFound();
+  },
+  component: HelpArticlePage,
 });
 
 /**
@@ -146,6 +172,7 @@ const userEditRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  helpRoute.addChildren([helpIndexRoute, helpArticleRoute]),
   appRoute.addChildren([
     menuRoute,
     passwordRoute,

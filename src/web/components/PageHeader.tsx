@@ -1,6 +1,8 @@
 import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
+import { HelpButton } from '../features/help/HelpButton';
+import type { HelpSlug } from '../features/help/help-pages';
 import { useT } from '../i18n/i18n';
 
 export interface Crumb {
@@ -13,10 +15,12 @@ interface PageHeaderProps {
   crumbs?: Crumb[];
   description?: ReactNode;
   actions?: ReactNode;
+  /** The help page that explains this screen. */
+  help?: HelpSlug;
 }
 
 /** Title bar of a screen: where am I (breadcrumbs), what is it (title), what can I do (actions). */
-export function PageHeader({ title, crumbs = [], description, actions }: PageHeaderProps) {
+export function PageHeader({ title, crumbs = [], description, actions, help }: PageHeaderProps) {
   const t = useT();
   useDocumentTitle(title);
   return (
@@ -46,8 +50,9 @@ export function PageHeader({ title, crumbs = [], description, actions }: PageHea
           </Text>
         )}
       </Stack>
-      {actions && (
+      {(actions || help) && (
         <Group gap="sm" wrap="nowrap">
+          {help && <HelpButton slug={help} />}
           {actions}
         </Group>
       )}

@@ -268,6 +268,20 @@ export const en: Messages = {
     },
     length: (count: number) => `${count} characters`,
   },
+  help: {
+    title: 'Help centre',
+    lead: 'How to use Akinai and how organisation admins set it up.',
+    open: 'Help',
+    contents: 'Help contents',
+    backToApp: 'Back to Akinai',
+    japaneseOnly: 'Help pages are written in Japanese.',
+    sections: {
+      start: 'Getting started',
+      account: 'Account and security',
+      admin: 'For organisation admins',
+      masters: 'Master data',
+    },
+  },
   errors: {
     network: 'Cannot reach the server. Check your network connection.',
     unknown: 'An error occurred.',

@@ -257,6 +257,20 @@ export const ja = {
     },
     length: (count: number) => `${count}文字`,
   },
+  help: {
+    title: 'ヘルプセンター',
+    lead: 'Akinai 販売管理の使い方と、組織管理者の設定手順をまとめています。',
+    open: 'ヘルプ',
+    contents: 'ヘルプの目次',
+    backToApp: 'Akinai に戻る',
+    japaneseOnly: '',
+    sections: {
+      start: 'はじめに',
+      account: 'アカウントとセキュリティ',
+      admin: '組織管理者向け',
+      masters: 'マスタ',
+    },
+  },
   errors: {
     network: 'サーバーに接続できません。ネットワークの状態を確認してください。',
     unknown: '処理中にエラーが発生しました。',

@@ -44,6 +44,7 @@ export function CustomerNewPage() {
   return (
     <>
       <PageHeader
+        help="customers"
         title={t.customers.newTitle}
         crumbs={[
           { label: t.shell.mainMenu, to: '/' },
@@ -85,6 +86,7 @@ export function CustomerEditPage() {
   return (
     <>
       <PageHeader
+        help="customers"
         title={t.customers.editTitle}
         crumbs={[
           { label: t.shell.mainMenu, to: '/' },

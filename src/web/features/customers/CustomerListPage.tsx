@@ -99,6 +99,7 @@ export function CustomerListPage() {
   return (
     <>
       <PageHeader
+        help="customers"
         title={t.customers.listTitle}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: t.customers.listTitle }]}
         actions={

@@ -27,7 +27,7 @@ export function MainMenuPage() {
 
   return (
     <>
-      <PageHeader title={t.menu.heading} description={t.menu.lead} />
+      <PageHeader help="getting-started" title={t.menu.heading} description={t.menu.lead} />
       <AccountPanel />
       {columns.length === 0 ? (
         <Paper withBorder p="xl">

@@ -74,6 +74,7 @@ export function PasswordChangePage() {
   return (
     <>
       <PageHeader
+        help="password-change"
         title={t.password.title}
         crumbs={forced ? [] : [{ label: t.shell.mainMenu, to: '/' }, { label: t.password.title }]}
       />

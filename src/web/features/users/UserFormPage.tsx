@@ -63,6 +63,7 @@ export function UserNewPage() {
   return (
     <>
       <PageHeader
+        help="users"
         title={t.users.newTitle}
         crumbs={[
           { label: t.shell.mainMenu, to: '/' },
@@ -175,6 +176,7 @@ export function UserEditPage() {
   return (
     <>
       <PageHeader
+        help="users"
         title={t.users.editTitle}
         crumbs={[
           { label: t.shell.mainMenu, to: '/' },

@@ -16,6 +16,7 @@ export function UserListPage() {
   return (
     <>
       <PageHeader
+        help="users"
         title={t.users.listTitle}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: t.users.listTitle }]}
         description={t.users.seats(data.activeCount, data.seatLimit)}
