@@ -9,7 +9,12 @@ import {
   type TestApp,
   type TestTenant,
 } from '../support/app';
-import { createUserFixtures, type RouteFixtures, sampleFor } from '../support/route-samples';
+import {
+  createMasterFixtures,
+  createUserFixtures,
+  type RouteFixtures,
+  sampleFor,
+} from '../support/route-samples';
 
 /**
  * Generated from the route registry: every API route × every kind of caller. A new route is
@@ -57,6 +62,7 @@ beforeAll(async () => {
     customerId: customer.customerId,
     customerVersion: customer.version,
     ...(await createUserFixtures(api(t, tenant.adminCookie).post)),
+    ...(await createMasterFixtures(api(t, tenant.adminCookie).post)),
   };
 });
 afterAll(() => t.close());
@@ -114,6 +120,11 @@ const expectedAccess: Record<string, string> = {
   'POST /api/v1/customers': 'customers:create',
   'GET /api/v1/customers/:customerId': 'customers:view',
   'PUT /api/v1/customers/:customerId': 'customers:edit',
+  'GET /api/v1/departments': 'departments:view',
+  'POST /api/v1/departments': 'departments:create',
+  'GET /api/v1/departments/:departmentId': 'departments:view',
+  'PUT /api/v1/departments/:departmentId': 'departments:edit',
+  'DELETE /api/v1/departments/:departmentId': 'departments:delete',
 };
 
 describe('authorization matrix', () => {
@@ -141,6 +152,7 @@ describe('authorization matrix', () => {
         const response = await api(t, cookie).send(route.method as 'GET', sample.url, sample.body);
         if (route.method === 'PUT' && response.statusCode === 200) {
           if (route.url.startsWith('/api/v1/users/')) fixtures.userVersion++;
+          else if (route.url.startsWith('/api/v1/departments/')) fixtures.departmentVersion++;
           else fixtures.customerVersion++;
         }
         const expected = expectedOutcome(route.access, caller, route.url);

@@ -7,7 +7,12 @@ import {
   type TestApp,
   type TestTenant,
 } from '../support/app';
-import { createUserFixtures, type RouteFixtures, sampleFor } from '../support/route-samples';
+import {
+  createMasterFixtures,
+  createUserFixtures,
+  type RouteFixtures,
+  sampleFor,
+} from '../support/route-samples';
 
 /**
  * A bounded property run over every API route: arbitrary JSON bodies, query strings and path
@@ -28,6 +33,7 @@ beforeAll(async () => {
     customerId: customer.customerId,
     customerVersion: 1,
     ...(await createUserFixtures(api(t, tenant.adminCookie).post)),
+    ...(await createMasterFixtures(api(t, tenant.adminCookie).post)),
   };
 });
 afterAll(() => t.close());

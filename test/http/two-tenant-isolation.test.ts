@@ -7,6 +7,7 @@ import {
   type TestTenant,
 } from '../support/app';
 import {
+  createMasterFixtures,
   createUserFixtures,
   hasPathParameters,
   type RouteFixtures,
@@ -51,6 +52,7 @@ beforeAll(async () => {
         customerId: created.json().customerId,
         customerVersion: 1,
         ...(await createUserFixtures(api(t, b.adminCookie).post)),
+        ...(await createMasterFixtures(api(t, b.adminCookie).post)),
       };
   }
 });

@@ -12,6 +12,10 @@ export interface RouteFixtures {
   userVersion: number;
   /** A user the DELETE sample may remove. */
   deletableUserId: string;
+  departmentId: string;
+  departmentVersion: number;
+  /** A department the DELETE sample may remove (never edited: version 1). */
+  deletableDepartmentId: string;
 }
 
 export interface SampleRequest {
@@ -66,6 +70,21 @@ const samples: Record<string, Sample> = {
     url: `/api/v1/customers/${f.customerId}`,
     body: { code: 'ISO1', name: '書き換え', version: f.customerVersion },
   }),
+  'GET /api/v1/departments': () => ({ url: '/api/v1/departments' }),
+  'POST /api/v1/departments': () => ({
+    url: '/api/v1/departments',
+    body: { code: `D${Math.floor(Math.random() * 1e9)}`, name: 'サンプル部' },
+  }),
+  'GET /api/v1/departments/:departmentId': (f) => ({
+    url: `/api/v1/departments/${f.departmentId}`,
+  }),
+  'PUT /api/v1/departments/:departmentId': (f) => ({
+    url: `/api/v1/departments/${f.departmentId}`,
+    body: { code: 'DISO1', name: '書き換え部', version: f.departmentVersion },
+  }),
+  'DELETE /api/v1/departments/:departmentId': (f) => ({
+    url: `/api/v1/departments/${f.deletableDepartmentId}?version=1`,
+  }),
 };
 
 export function sampleFor(route: RegisteredRoute, fixtures: RouteFixtures): SampleRequest {
@@ -87,6 +106,24 @@ export async function createUserFixtures(
   }
   const [edit, remove] = made as [(typeof made)[0], (typeof made)[0]];
   return { userId: edit.userId, userVersion: edit.version, deletableUserId: remove.userId };
+}
+
+/** Two departments made through the API, for the samples that name one. */
+export async function createMasterFixtures(
+  post: (url: string, body: unknown) => Promise<{ statusCode: number; json(): unknown }>,
+): Promise<Pick<RouteFixtures, 'departmentId' | 'departmentVersion' | 'deletableDepartmentId'>> {
+  const made: { departmentId: string; version: number }[] = [];
+  for (const code of ['FIX-EDIT', 'FIX-DELETE']) {
+    const response = await post('/api/v1/departments', { code, name: code });
+    if (response.statusCode !== 201) throw new Error(`fixture department: ${response.statusCode}`);
+    made.push(response.json() as { departmentId: string; version: number });
+  }
+  const [edit, remove] = made as [(typeof made)[0], (typeof made)[0]];
+  return {
+    departmentId: edit.departmentId,
+    departmentVersion: edit.version,
+    deletableDepartmentId: remove.departmentId,
+  };
 }
 
 /** Routes whose url names a resource of a tenant (path parameters). */

@@ -50,6 +50,16 @@ export const errorCatalogue = {
     ja: 'この得意先コードは既に登録されています。',
     en: 'This customer code is already in use.',
   },
+  department_code_taken: {
+    status: 409,
+    ja: 'この部門コードは既に登録されています。',
+    en: 'This department code is already in use.',
+  },
+  department_in_use: {
+    status: 409,
+    ja: 'この部門は使用されているため削除できません。「有効」のチェックを外して無効にしてください。',
+    en: 'This department is in use and cannot be deleted. Make it inactive instead.',
+  },
   login_id_taken: {
     status: 409,
     ja: 'このログインIDは既に使われています。',

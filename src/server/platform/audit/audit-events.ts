@@ -21,6 +21,9 @@ export const auditEvents = {
   'permission_group.created': 'アクセス権限グループを作成',
   'customer.created': '得意先を登録',
   'customer.updated': '得意先を修正',
+  'department.created': '部門を登録',
+  'department.updated': '部門を修正',
+  'department.deleted': '部門を削除',
 } as const;
 
 export type AuditEvent = keyof typeof auditEvents;

@@ -21,3 +21,8 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const fields = pgErrorFields(error);
   return fields.code === '23505' && fields.constraint === constraint;
 }
+
+/** A row still referenced elsewhere (ON DELETE RESTRICT / NO ACTION). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return pgErrorFields(error).code === '23503';
+}

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { auditDiff } from '../../../platform/audit/audit-diff';
 import { writeAudit } from '../../../platform/audit/write-audit';
 import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
@@ -30,25 +31,12 @@ export async function updateCustomer(
     if (isCodeTaken(error)) throw codeTakenError();
     throw error;
   }
-  const before = toCustomer(current);
   const after = toCustomer(updated!);
   await writeAudit(tx, actor, {
     event: 'customer.updated',
     targetType: 'customer',
     targetId: customerId,
-    before: changedFields(before, after, 'from'),
-    after: changedFields(before, after, 'to'),
+    ...auditDiff(toCustomer(current), after),
   });
   return after;
-}
-
-const IGNORED = new Set(['version', 'updatedAt']);
-
-function changedFields(before: Customer, after: Customer, side: 'from' | 'to') {
-  const source = side === 'from' ? before : after;
-  return Object.fromEntries(
-    (Object.keys(after) as (keyof Customer)[])
-      .filter((key) => !IGNORED.has(key) && before[key] !== after[key])
-      .map((key) => [key, source[key]]),
-  );
 }
