@@ -11,11 +11,14 @@ import { can } from '../../domain/access/permissions';
 import { fetchMe, meQueryOptions } from '../api/auth';
 import { isApiError } from '../api/client';
 import { customerQueryOptions } from '../api/customers';
+import { departmentListQueryOptions, departmentQueryOptions } from '../api/departments';
 import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { parseCustomerListSearch } from '../features/customers/list-search';
+import { DepartmentEditPage, DepartmentNewPage } from '../features/departments/DepartmentFormPage';
+import { DepartmentListPage } from '../features/departments/DepartmentListPage';
 import { HelpLayout } from '../features/help/HelpLayout';
 import { HelpArticlePage, HelpIndexPage } from '../features/help/HelpPages';
 import { helpPages } from '../features/help/help-pages';
@@ -134,6 +137,38 @@ const customerEditRoute = createRoute({
   component: CustomerEditPage,
 });
 
+const departmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'departments',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'departments:view')) throw redirect({ to: '/' });
+  },
+});
+
+const departmentListRoute = createRoute({
+  getParentRoute: () => departmentsRoute,
+  path: '/',
+  loader: ({ context }) => context.queryClient.ensureQueryData(departmentListQueryOptions),
+  component: DepartmentListPage,
+});
+
+const departmentNewRoute = createRoute({
+  getParentRoute: () => departmentsRoute,
+  path: 'new',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'departments:create')) throw redirect({ to: '/departments' });
+  },
+  component: DepartmentNewPage,
+});
+
+const departmentEditRoute = createRoute({
+  getParentRoute: () => departmentsRoute,
+  path: '$departmentId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(departmentQueryOptions(params.departmentId)),
+  component: DepartmentEditPage,
+});
+
 const passwordRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'password',
@@ -177,6 +212,7 @@ const routeTree = rootRoute.addChildren([
     menuRoute,
     passwordRoute,
     customersRoute.addChildren([customerListRoute, customerNewRoute, customerEditRoute]),
+    departmentsRoute.addChildren([departmentListRoute, departmentNewRoute, departmentEditRoute]),
     usersRoute.addChildren([userListRoute, userNewRoute, userEditRoute]),
   ]),
 ]);

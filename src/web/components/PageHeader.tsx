@@ -7,7 +7,7 @@ import { useT } from '../i18n/i18n';
 
 export interface Crumb {
   label: string;
-  to?: '/' | '/customers' | '/settings/users';
+  to?: '/' | '/customers' | '/departments' | '/settings/users';
 }
 
 interface PageHeaderProps {

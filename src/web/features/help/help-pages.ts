@@ -24,7 +24,7 @@ export const helpSections = [
       'audit-log',
     ],
   },
-  { key: 'masters', pages: ['customers'] },
+  { key: 'masters', pages: ['customers', 'departments'] },
 ] as const;
 
 export type HelpSectionKey = (typeof helpSections)[number]['key'];

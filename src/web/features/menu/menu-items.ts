@@ -20,7 +20,7 @@ export type AdminScreen = keyof Messages['menu']['adminScreens'];
  * only). `to` is the screen that exists today; entries without one are shown as 準備中.
  */
 export type MenuEntry =
-  | { fn: BusinessFunction; to?: '/customers' }
+  | { fn: BusinessFunction; to?: '/customers' | '/departments' }
   | { admin: AdminScreen; to?: '/settings/users' };
 
 export interface MenuGroup {
@@ -64,7 +64,7 @@ export const menuColumns: MenuGroup[][] = [
         { fn: 'customers', to: '/customers' },
         { fn: 'suppliers' },
         { fn: 'products' },
-        { fn: 'departments' },
+        { fn: 'departments', to: '/departments' },
         { fn: 'projects' },
       ],
     },
