@@ -18,6 +18,7 @@ import { access } from '../domain/access/permissions';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { userRoutes } from './modules/identity/user.routes';
 import { departmentRoutes } from './modules/masters/departments/department.routes';
+import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
 import { type RegisteredRoute, registerRouteAccess } from './platform/access/route-access';
 import { sessionCookieName } from './platform/auth/session-token';
@@ -135,6 +136,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(userRoutes);
       await api.register(customerRoutes);
       await api.register(departmentRoutes);
+      await api.register(taxRateRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -125,6 +125,10 @@ const expectedAccess: Record<string, string> = {
   'GET /api/v1/departments/:departmentId': 'departments:view',
   'PUT /api/v1/departments/:departmentId': 'departments:edit',
   'DELETE /api/v1/departments/:departmentId': 'departments:delete',
+  'GET /api/v1/tax-rates': 'authenticated',
+  'POST /api/v1/tax-rates': 'settings:edit',
+  'PUT /api/v1/tax-rates/:code': 'settings:edit',
+  'DELETE /api/v1/tax-rates/:code': 'settings:edit',
 };
 
 describe('authorization matrix', () => {
@@ -153,6 +157,7 @@ describe('authorization matrix', () => {
         if (route.method === 'PUT' && response.statusCode === 200) {
           if (route.url.startsWith('/api/v1/users/')) fixtures.userVersion++;
           else if (route.url.startsWith('/api/v1/departments/')) fixtures.departmentVersion++;
+          else if (route.url.startsWith('/api/v1/tax-rates/')) fixtures.taxRateVersion++;
           else fixtures.customerVersion++;
         }
         const expected = expectedOutcome(route.access, caller, route.url);

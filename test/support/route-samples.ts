@@ -16,6 +16,10 @@ export interface RouteFixtures {
   departmentVersion: number;
   /** A department the DELETE sample may remove (never edited: version 1). */
   deletableDepartmentId: string;
+  /** A tax rate of the tenant's own (codes are per tenant, like ids). */
+  taxRateCode: string;
+  taxRateVersion: number;
+  deletableTaxRateCode: string;
 }
 
 export interface SampleRequest {
@@ -85,6 +89,24 @@ const samples: Record<string, Sample> = {
   'DELETE /api/v1/departments/:departmentId': (f) => ({
     url: `/api/v1/departments/${f.deletableDepartmentId}?version=1`,
   }),
+  'GET /api/v1/tax-rates': () => ({ url: '/api/v1/tax-rates' }),
+  'POST /api/v1/tax-rates': () => ({
+    url: '/api/v1/tax-rates',
+    body: {
+      code: `S${Math.floor(Math.random() * 1e6)}`,
+      printedName: 'サンプル',
+      ratePercent: '10',
+      category: 'standard',
+      sortOrder: 500,
+    },
+  }),
+  'PUT /api/v1/tax-rates/:code': (f) => ({
+    url: `/api/v1/tax-rates/${f.taxRateCode}`,
+    body: { printedName: '書き換え', sortOrder: 501, isHidden: false, version: f.taxRateVersion },
+  }),
+  'DELETE /api/v1/tax-rates/:code': (f) => ({
+    url: `/api/v1/tax-rates/${f.deletableTaxRateCode}?version=1`,
+  }),
 };
 
 export function sampleFor(route: RegisteredRoute, fixtures: RouteFixtures): SampleRequest {
@@ -108,10 +130,20 @@ export async function createUserFixtures(
   return { userId: edit.userId, userVersion: edit.version, deletableUserId: remove.userId };
 }
 
-/** Two departments made through the API, for the samples that name one. */
+type MasterFixtures = Pick<
+  RouteFixtures,
+  | 'departmentId'
+  | 'departmentVersion'
+  | 'deletableDepartmentId'
+  | 'taxRateCode'
+  | 'taxRateVersion'
+  | 'deletableTaxRateCode'
+>;
+
+/** Two departments and two tax rates made through the API, for the samples that name one. */
 export async function createMasterFixtures(
   post: (url: string, body: unknown) => Promise<{ statusCode: number; json(): unknown }>,
-): Promise<Pick<RouteFixtures, 'departmentId' | 'departmentVersion' | 'deletableDepartmentId'>> {
+): Promise<MasterFixtures> {
   const made: { departmentId: string; version: number }[] = [];
   for (const code of ['FIX-EDIT', 'FIX-DELETE']) {
     const response = await post('/api/v1/departments', { code, name: code });
@@ -119,10 +151,23 @@ export async function createMasterFixtures(
     made.push(response.json() as { departmentId: string; version: number });
   }
   const [edit, remove] = made as [(typeof made)[0], (typeof made)[0]];
+  for (const code of ['FIXTR', 'FIXDEL']) {
+    const response = await post('/api/v1/tax-rates', {
+      code,
+      printedName: code,
+      ratePercent: '10',
+      category: 'standard',
+      sortOrder: 900,
+    });
+    if (response.statusCode !== 201) throw new Error(`fixture tax rate: ${response.statusCode}`);
+  }
   return {
     departmentId: edit.departmentId,
     departmentVersion: edit.version,
     deletableDepartmentId: remove.departmentId,
+    taxRateCode: 'FIXTR',
+    taxRateVersion: 1,
+    deletableTaxRateCode: 'FIXDEL',
   };
 }
 

@@ -60,6 +60,16 @@ export const errorCatalogue = {
     ja: 'この部門は使用されているため削除できません。「有効」のチェックを外して無効にしてください。',
     en: 'This department is in use and cannot be deleted. Make it inactive instead.',
   },
+  tax_rate_code_taken: {
+    status: 409,
+    ja: 'この税率コードは既に使われています。',
+    en: 'This tax-rate code is already in use.',
+  },
+  tax_rate_preset_locked: {
+    status: 409,
+    ja: '標準の税率は、税率・区分・適用期間を変更できません。印字名・表示順・非表示のみ変更できます。',
+    en: 'A preset tax rate only allows its printed name, order and visibility to change.',
+  },
   login_id_taken: {
     status: 409,
     ja: 'このログインIDは既に使われています。',

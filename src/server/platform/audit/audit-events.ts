@@ -24,6 +24,11 @@ export const auditEvents = {
   'department.created': '部門を登録',
   'department.updated': '部門を修正',
   'department.deleted': '部門を削除',
+  'tax_rate.created': '税率を追加',
+  'tax_rate.updated': '税率を修正',
+  'tax_rate.deleted': '税率を削除',
+  /** A preset put back as shipped: the tenant's override row is removed. */
+  'tax_rate.reset': '税率を初期状態に戻す',
 } as const;
 
 export type AuditEvent = keyof typeof auditEvents;
