@@ -12,6 +12,7 @@ import { fetchMe, meQueryOptions } from '../api/auth';
 import { isApiError } from '../api/client';
 import { customerQueryOptions } from '../api/customers';
 import { departmentListQueryOptions, departmentQueryOptions } from '../api/departments';
+import { taxRateListQueryOptions } from '../api/tax-rates';
 import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
@@ -25,6 +26,7 @@ import { helpPages } from '../features/help/help-pages';
 import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { PasswordChangePage } from '../features/password/PasswordChangePage';
+import { TaxRateSettingsPage } from '../features/tax-rates/TaxRateSettingsPage';
 import { UserEditPage, UserNewPage } from '../features/users/UserFormPage';
 import { UserListPage } from '../features/users/UserListPage';
 import { AppLayout } from './AppLayout';
@@ -169,6 +171,17 @@ const departmentEditRoute = createRoute({
   component: DepartmentEditPage,
 });
 
+/** Every signed-in user may read the rates (documents need them); the page edits them. */
+const taxRatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/tax-rates',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'settings:view')) throw redirect({ to: '/' });
+  },
+  loader: ({ context }) => context.queryClient.ensureQueryData(taxRateListQueryOptions),
+  component: TaxRateSettingsPage,
+});
+
 const passwordRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'password',
@@ -213,6 +226,7 @@ const routeTree = rootRoute.addChildren([
     passwordRoute,
     customersRoute.addChildren([customerListRoute, customerNewRoute, customerEditRoute]),
     departmentsRoute.addChildren([departmentListRoute, departmentNewRoute, departmentEditRoute]),
+    taxRatesRoute,
     usersRoute.addChildren([userListRoute, userNewRoute, userEditRoute]),
   ]),
 ]);

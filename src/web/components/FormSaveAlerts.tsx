@@ -31,10 +31,18 @@ export function FormSaveAlerts({
 }: FormSaveAlertsProps) {
   const t = useT();
   const [language] = useLanguage();
-  if (invalidCount > 0 && !saveError) {
+  if ((invalidCount > 0 || otherErrors.length > 0) && !saveError) {
+    // Found in the browser before sending: per-field counts, plus any rule about the whole form.
     return (
       <Alert color="red" variant="light" title={labels.invalidTitle} mb="md" role="alert">
-        {labels.invalidBody(invalidCount)}
+        {invalidCount > 0 && labels.invalidBody(invalidCount)}
+        {otherErrors.length > 0 && (
+          <List size="sm" mt={invalidCount > 0 ? 4 : 0}>
+            {otherErrors.map((message) => (
+              <List.Item key={message}>{message}</List.Item>
+            ))}
+          </List>
+        )}
       </Alert>
     );
   }

@@ -87,6 +87,7 @@ export const en: Messages = {
       reports: 'Reports',
       settings: 'Settings',
     },
+    screens: { taxRates: 'Tax rates' },
     adminScreens: {
       users: 'Users',
       permissionGroups: 'Permission groups',
@@ -315,6 +316,56 @@ export const en: Messages = {
     deleteBody: (name: string) =>
       `“${name}” will be deleted. A department in use cannot be deleted; make it inactive instead.`,
     deleteFailed: 'Could not delete',
+  },
+  taxRates: {
+    title: 'Tax rates',
+    lead: 'The consumption-tax rates document lines offer, with their printed names and order.',
+    create: 'Add a tax rate',
+    newTitle: 'Add a tax rate',
+    editTitle: (name: string) => `Edit tax rate “${name}”`,
+    columns: {
+      sortOrder: 'Order',
+      printedName: 'Printed name',
+      ratePercent: 'Rate',
+      category: 'Category',
+      period: 'Valid',
+      kind: 'Kind',
+    },
+    fields: {
+      code: 'Code',
+      printedName: 'Printed name',
+      ratePercent: 'Rate (%)',
+      category: 'Category',
+      validFrom: 'Valid from',
+      validTo: 'Valid to',
+      sortOrder: 'Order',
+      isHidden: 'Hide from document lines',
+    },
+    hints: {
+      code: 'Up to 8 letters, digits, - and _. Cannot be changed later',
+      printedName: 'Printed on documents and invoices (e.g. 軽減8%)',
+      sortOrder: 'Lower numbers first (0–999)',
+    },
+    presetNote:
+      'A statutory preset: its rate, category and period cannot change. You can change its printed name, order and visibility.',
+    period: (from: string | null, to: string | null) =>
+      from || to ? `${from ?? ''} – ${to ?? ''}` : 'No limit',
+    preset: 'Preset',
+    own: 'Own',
+    customized: 'Changed',
+    hidden: 'Hidden',
+    saved: (name: string) => `Tax rate “${name}” was saved.`,
+    removed: (name: string) => `Tax rate “${name}” was deleted.`,
+    wasReset: (name: string) => `Tax rate “${name}” was reset.`,
+    remove: 'Delete',
+    reset: 'Reset to default',
+    removeTitle: 'Delete this tax rate?',
+    resetTitle: 'Reset to default?',
+    removeBody: (name: string, isPreset: boolean) =>
+      isPreset
+        ? `The printed name, order and visibility of “${name}” go back to the shipped settings.`
+        : `“${name}” will be deleted. Existing documents keep their rates.`,
+    removeFailed: 'Could not delete the tax rate',
   },
   help: {
     title: 'Help centre',

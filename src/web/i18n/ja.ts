@@ -73,6 +73,7 @@ export const ja = {
       admin: '管理',
     },
     functions: functionLabels,
+    screens: { taxRates: '税率設定' },
     adminScreens: {
       users: '担当者',
       permissionGroups: 'アクセス権限グループ',
@@ -310,6 +311,56 @@ export const ja = {
     deleteBody: (name: string) =>
       `部門「${name}」を削除します。使用中の部門は削除できません。その場合は無効にしてください。`,
     deleteFailed: '削除できませんでした',
+  },
+  taxRates: {
+    title: '税率設定',
+    lead: '伝票の明細で選べる消費税率と、帳票に印字する名前・表示順を設定します。',
+    create: '税率を追加',
+    newTitle: '税率を追加',
+    editTitle: (name: string) => `税率「${name}」の修正`,
+    columns: {
+      sortOrder: '表示順',
+      printedName: '印字名',
+      ratePercent: '税率',
+      category: '区分',
+      period: '適用期間',
+      kind: '種類',
+    },
+    fields: {
+      code: 'コード',
+      printedName: '印字名',
+      ratePercent: '税率（%）',
+      category: '区分',
+      validFrom: '適用開始日',
+      validTo: '適用終了日',
+      sortOrder: '表示順',
+      isHidden: '明細の選択肢に表示しない',
+    },
+    hints: {
+      code: '半角英数字と - _ で8文字以内。登録後は変更できません',
+      printedName: '伝票・請求書に印字する名前（例: 軽減8%）',
+      sortOrder: '小さい順に表示します（0〜999）',
+    },
+    presetNote:
+      '法令で定められた標準の税率です。税率・区分・適用期間は変更できません。印字名・表示順・表示の有無を変更できます。',
+    period: (from: string | null, to: string | null) =>
+      from || to ? `${from ?? ''} 〜 ${to ?? ''}` : '期間の定めなし',
+    preset: '標準',
+    own: '自社で追加',
+    customized: '変更あり',
+    hidden: '非表示',
+    saved: (name: string) => `税率「${name}」を保存しました。`,
+    removed: (name: string) => `税率「${name}」を削除しました。`,
+    wasReset: (name: string) => `税率「${name}」を初期状態に戻しました。`,
+    remove: '削除',
+    reset: '初期状態に戻す',
+    removeTitle: '税率を削除しますか？',
+    resetTitle: '初期状態に戻しますか？',
+    removeBody: (name: string, isPreset: boolean) =>
+      isPreset
+        ? `「${name}」の印字名・表示順・表示の有無を、出荷時の設定に戻します。`
+        : `「${name}」を削除します。作成済みの伝票の税率は変わりません。`,
+    removeFailed: '税率を削除できませんでした',
   },
   help: {
     title: 'ヘルプセンター',

@@ -24,7 +24,7 @@ export const helpSections = [
       'audit-log',
     ],
   },
-  { key: 'masters', pages: ['customers', 'departments'] },
+  { key: 'masters', pages: ['customers', 'departments', 'tax-rates'] },
 ] as const;
 
 export type HelpSectionKey = (typeof helpSections)[number]['key'];

@@ -80,7 +80,7 @@ function MenuGroupCard({ group }: { group: MenuGroup }) {
       <Stack gap={6} p="sm">
         {group.entries.map((entry) => (
           <MenuEntryButton
-            key={'fn' in entry ? entry.fn : entry.admin}
+            key={'fn' in entry ? (entry.screen ?? entry.fn) : entry.admin}
             entry={entry}
             accent={group.accent}
           />
@@ -92,7 +92,12 @@ function MenuGroupCard({ group }: { group: MenuGroup }) {
 
 function MenuEntryButton({ entry, accent }: { entry: MenuEntry; accent: string }) {
   const t = useT();
-  const label = 'fn' in entry ? t.menu.functions[entry.fn] : t.menu.adminScreens[entry.admin];
+  const label =
+    'fn' in entry
+      ? entry.screen
+        ? t.menu.screens[entry.screen]
+        : t.menu.functions[entry.fn]
+      : t.menu.adminScreens[entry.admin];
   if (entry.to) {
     return (
       <UnstyledButton component={Link} to={entry.to} className="akinai-menu-entry">

@@ -15,12 +15,19 @@ export type MenuGroupKey = keyof Messages['menu']['groups'];
 
 export type AdminScreen = keyof Messages['menu']['adminScreens'];
 
+/** A screen named on its own when one business function has several (環境設定 › 税率設定). */
+export type FunctionScreen = keyof Messages['menu']['screens'];
+
 /**
  * A business function (shown to whoever may view it) or an admin screen (shown to 組織管理者
  * only). `to` is the screen that exists today; entries without one are shown as 準備中.
  */
 export type MenuEntry =
-  | { fn: BusinessFunction; to?: '/customers' | '/departments' }
+  | {
+      fn: BusinessFunction;
+      screen?: FunctionScreen;
+      to?: '/customers' | '/departments' | '/settings/tax-rates';
+    }
   | { admin: AdminScreen; to?: '/settings/users' };
 
 export interface MenuGroup {
@@ -72,7 +79,12 @@ export const menuColumns: MenuGroup[][] = [
   [
     { key: 'reports', icon: IconChart, accent: 'grape', entries: [{ fn: 'reports' }] },
     { key: 'uploads', icon: IconUpload, accent: 'cyan', entries: [{ fn: 'uploads' }] },
-    { key: 'settings', icon: IconSliders, accent: 'gray', entries: [{ fn: 'settings' }] },
+    {
+      key: 'settings',
+      icon: IconSliders,
+      accent: 'gray',
+      entries: [{ fn: 'settings', screen: 'taxRates', to: '/settings/tax-rates' }],
+    },
     {
       key: 'admin',
       icon: IconShield,
