@@ -34,7 +34,7 @@ export async function listTenants(pool: pg.Pool, code?: string): Promise<OpsTena
 /** Without migration 0005 the owner cannot list tenants; say so instead of reporting none. */
 export async function assertOpsListingAvailable(pool: pg.Pool): Promise<void> {
   const { rows } = await pool.query(
-    "SELECT 1 FROM pg_catalog.pg_policy WHERE polname = 'tenant_ops_listing' AND polrelid = 'app.tenants'::regclass",
+    "SELECT 1 FROM pg_catalog.pg_policy WHERE polname = 'tenant_ops_listing' AND polrelid = to_regclass('app.tenants')",
   );
   if (rows.length === 0) {
     throw new OpsError(

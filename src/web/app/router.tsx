@@ -10,14 +10,24 @@ import { can } from '../../domain/access/permissions';
 import { fetchMe, meQueryOptions } from '../api/auth';
 import { isApiError } from '../api/client';
 import { customerQueryOptions } from '../api/customers';
+import {
+  permissionGroupListQueryOptions,
+  permissionGroupQueryOptions,
+} from '../api/permission-groups';
 import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
+import { AuditLogPage } from '../features/audit-log/AuditLogPage';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { parseCustomerListSearch } from '../features/customers/list-search';
 import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { PasswordChangePage } from '../features/password/PasswordChangePage';
+import {
+  PermissionGroupEditPage,
+  PermissionGroupNewPage,
+} from '../features/permission-groups/PermissionGroupFormPage';
+import { PermissionGroupListPage } from '../features/permission-groups/PermissionGroupListPage';
 import { UserEditPage, UserNewPage } from '../features/users/UserFormPage';
 import { UserListPage } from '../features/users/UserListPage';
 import { AppLayout } from './AppLayout';
@@ -144,6 +154,44 @@ const userEditRoute = createRoute({
   component: UserEditPage,
 });
 
+const permissionGroupsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/permission-groups',
+  beforeLoad: ({ context }) => {
+    if (!context.grants.isOrgAdmin) throw redirect({ to: '/' });
+  },
+});
+
+const permissionGroupListRoute = createRoute({
+  getParentRoute: () => permissionGroupsRoute,
+  path: '/',
+  loader: ({ context }) => context.queryClient.ensureQueryData(permissionGroupListQueryOptions),
+  component: PermissionGroupListPage,
+});
+
+const permissionGroupNewRoute = createRoute({
+  getParentRoute: () => permissionGroupsRoute,
+  path: 'new',
+  component: PermissionGroupNewPage,
+});
+
+const permissionGroupEditRoute = createRoute({
+  getParentRoute: () => permissionGroupsRoute,
+  path: '$groupId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(permissionGroupQueryOptions(params.groupId)),
+  component: PermissionGroupEditPage,
+});
+
+const auditLogRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/audit-log',
+  beforeLoad: ({ context }) => {
+    if (!context.grants.isOrgAdmin) throw redirect({ to: '/' });
+  },
+  component: AuditLogPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -151,6 +199,12 @@ const routeTree = rootRoute.addChildren([
     passwordRoute,
     customersRoute.addChildren([customerListRoute, customerNewRoute, customerEditRoute]),
     usersRoute.addChildren([userListRoute, userNewRoute, userEditRoute]),
+    permissionGroupsRoute.addChildren([
+      permissionGroupListRoute,
+      permissionGroupNewRoute,
+      permissionGroupEditRoute,
+    ]),
+    auditLogRoute,
   ]),
 ]);
 

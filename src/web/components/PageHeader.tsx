@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n';
 
 export interface Crumb {
   label: string;
-  to?: '/' | '/customers' | '/settings/users';
+  to?: '/' | '/customers' | '/settings/users' | '/settings/permission-groups';
 }
 
 interface PageHeaderProps {

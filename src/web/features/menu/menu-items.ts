@@ -21,7 +21,10 @@ export type AdminScreen = keyof Messages['menu']['adminScreens'];
  */
 export type MenuEntry =
   | { fn: BusinessFunction; to?: '/customers' }
-  | { admin: AdminScreen; to?: '/settings/users' };
+  | {
+      admin: AdminScreen;
+      to?: '/settings/users' | '/settings/permission-groups' | '/settings/audit-log';
+    };
 
 export interface MenuGroup {
   key: MenuGroupKey;
@@ -79,8 +82,8 @@ export const menuColumns: MenuGroup[][] = [
       accent: 'red',
       entries: [
         { admin: 'users', to: '/settings/users' },
-        { admin: 'permissionGroups' },
-        { admin: 'auditLog' },
+        { admin: 'permissionGroups', to: '/settings/permission-groups' },
+        { admin: 'auditLog', to: '/settings/audit-log' },
       ],
     },
   ],
