@@ -2,7 +2,7 @@ import { Code, Drawer, Group, Stack, Table, Text } from '@mantine/core';
 import { formatJstSeconds } from '../../../domain/time/jst';
 import type { AuditEntry } from '../../../server/modules/audit-log/audit-log.schema';
 import { useT } from '../../i18n/i18n';
-import { actorText, targetText } from './audit-text';
+import { actorText, targetDetailText } from './audit-text';
 
 /** One entry in full: who, when (JST), from where, and the before/after it recorded. */
 export function AuditEntryDrawer(props: { entry: AuditEntry | null; onClose: () => void }) {
@@ -26,7 +26,7 @@ export function AuditEntryDrawer(props: { entry: AuditEntry | null; onClose: () 
                 [texts.occurredAt, `${formatJstSeconds(new Date(entry.occurredAt))} JST`],
                 [texts.event, `${entry.eventLabel}（${entry.event}）`],
                 [texts.actor, actorText(entry, t)],
-                [texts.target, targetText(entry, t) || '—'],
+                [texts.target, targetDetailText(entry, t) || '—'],
                 [texts.ip, entry.ip ?? '—'],
                 [texts.userAgent, entry.userAgent ?? '—'],
                 [texts.requestId, entry.requestId ?? '—'],
