@@ -265,6 +265,21 @@ export const en: Messages = {
     sections: { basic: 'Group', grants: 'Permissions per function' },
     fields: { name: 'Group name' },
     hints: { name: 'Up to 50 characters, unique in the organisation' },
+    gridSections: {
+      sales: 'Sales',
+      purchasing: 'Purchasing',
+      inventory: 'Inventory',
+      masters: 'Masters',
+      other: 'Other',
+    },
+    gridActions: {
+      view: 'View',
+      create: 'Create',
+      edit: 'Edit',
+      delete: 'Delete',
+      print: 'Print',
+      export: 'Export',
+    },
     grid: {
       function: 'Function',
       all: 'All',

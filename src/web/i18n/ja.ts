@@ -1,8 +1,17 @@
-import { type BusinessFunction, businessFunctions } from '../../domain/access/permissions';
+import {
+  type BusinessFunction,
+  businessFunctions,
+  type PermissionAction,
+  permissionActions,
+} from '../../domain/access/permissions';
 
 const functionLabels = Object.fromEntries(
   Object.entries(businessFunctions).map(([key, { label }]) => [key, label]),
 ) as Record<BusinessFunction, string>;
+
+const actionLabels = Object.fromEntries(
+  Object.entries(permissionActions).map(([key, { label }]) => [key, label]),
+) as Record<PermissionAction, string>;
 
 /** Japanese UI strings: the default language and the shape every other language must match. */
 export const ja = {
@@ -253,6 +262,14 @@ export const ja = {
     sections: { basic: 'グループ', grants: '機能ごとの権限' },
     fields: { name: 'グループ名' },
     hints: { name: '50文字以内。組織の中で重複できません' },
+    gridSections: {
+      sales: '販売',
+      purchasing: '購買',
+      inventory: '在庫',
+      masters: 'マスタ',
+      other: 'その他',
+    },
+    gridActions: actionLabels,
     grid: {
       function: '機能',
       all: 'すべて',

@@ -10,9 +10,8 @@ import {
 import {
   allPermissionActions,
   type BusinessFunction,
-  businessFunctions,
   type Permission,
-  permissionActions,
+  type PermissionAction,
 } from '../../../domain/access/permissions';
 import { useT } from '../../i18n/i18n';
 
@@ -30,7 +29,8 @@ interface PermissionGridProps {
 export function PermissionGrid({ value, onChange, disabled }: PermissionGridProps) {
   const t = useT();
   const grid = t.permissionGroups.grid;
-  const fnLabel = (fn: BusinessFunction) => businessFunctions[fn].label;
+  const fnLabel = (fn: BusinessFunction) => t.menu.functions[fn];
+  const actionLabel = (action: PermissionAction) => t.permissionGroups.gridActions[action];
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table
@@ -46,7 +46,7 @@ export function PermissionGrid({ value, onChange, disabled }: PermissionGridProp
             <Table.Th>{grid.function}</Table.Th>
             {allPermissionActions.map((action) => (
               <Table.Th key={action} w={78} ta="center">
-                {permissionActions[action].label}
+                {actionLabel(action)}
               </Table.Th>
             ))}
             <Table.Th w={78} ta="center">
@@ -61,7 +61,7 @@ export function PermissionGrid({ value, onChange, disabled }: PermissionGridProp
               <Table.Tr style={{ background: '#eef2f7' }}>
                 <Table.Td>
                   <Text fz="sm" fw={700}>
-                    {section.label}
+                    {t.permissionGroups.gridSections[section.key]}
                   </Text>
                 </Table.Td>
                 {allPermissionActions.map((action) => {
@@ -73,7 +73,10 @@ export function PermissionGrid({ value, onChange, disabled }: PermissionGridProp
                         size="xs"
                         display="inline-block"
                         color="gray"
-                        aria-label={grid.columnAll(section.label, permissionActions[action].label)}
+                        aria-label={grid.columnAll(
+                          t.permissionGroups.gridSections[section.key],
+                          actionLabel(action),
+                        )}
                         checked={full}
                         indeterminate={!full && some}
                         disabled={disabled}
@@ -97,7 +100,7 @@ export function PermissionGrid({ value, onChange, disabled }: PermissionGridProp
                         <Checkbox
                           size="sm"
                           display="inline-block"
-                          aria-label={grid.cell(fnLabel(fn), permissionActions[action].label)}
+                          aria-label={grid.cell(fnLabel(fn), actionLabel(action))}
                           checked={value.has(`${fn}:${action}`)}
                           disabled={disabled}
                           onChange={(event) =>
