@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenantTransaction } from '../../src/server/platform/db/tenant-transaction';
 import {
   api,
   createSignedInTenant,
@@ -194,3 +195,40 @@ describe('permission groups', () => {
     expect(JSON.stringify(me)).not.toContain('customers:view');
   });
 });
+
+describe('permission groups under concurrency', () => {
+  it('a user saved into a group another admin deletes meanwhile gets a field error, not a 5xx', async () => {
+    const group = await createGroup('削除競合', []);
+    // Another transaction deletes the group but has not committed: the user's existence check
+    // still sees the group, and its insert waits on the foreign key until the delete commits.
+    const other = await withTenantTransaction(t.db.pool, tenant.tenantId, async (tx) => {
+      await tx.client.query('DELETE FROM app.permission_groups WHERE group_id = $1', [
+        group.groupId,
+      ]);
+      const pending = api(t, tenant.adminCookie).post('/api/v1/users', {
+        loginId: 'race-user',
+        name: '競合',
+        groupId: group.groupId,
+        isActive: false,
+      });
+      await waitForLockWait();
+      return { pending };
+    });
+    const created = await other.pending;
+    expect(created.statusCode, created.body).toBe(400);
+    expect(created.json().errors).toEqual([
+      { path: 'groupId', message: '権限グループが見つかりません' },
+    ]);
+  });
+});
+
+async function waitForLockWait() {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { rows } = await t.db.superuser.query(
+      "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    );
+    if (rows.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the user insert never waited on the group row');
+}
