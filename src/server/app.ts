@@ -15,7 +15,9 @@ import {
 import type pg from 'pg';
 import { z } from 'zod';
 import { access } from '../domain/access/permissions';
+import { auditLogRoutes } from './modules/audit-log/audit-log.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
+import { permissionGroupRoutes } from './modules/identity/permission-group.routes';
 import { userRoutes } from './modules/identity/user.routes';
 import { departmentRoutes } from './modules/masters/departments/department.routes';
 import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
@@ -134,9 +136,11 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
         loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
       });
       await api.register(userRoutes);
+      await api.register(permissionGroupRoutes);
       await api.register(customerRoutes);
       await api.register(departmentRoutes);
       await api.register(taxRateRoutes);
+      await api.register(auditLogRoutes, { pool });
     },
     { prefix: '/api/v1' },
   );

@@ -116,6 +116,13 @@ const expectedAccess: Record<string, string> = {
   'DELETE /api/v1/users/:userId': 'orgAdmin',
   'POST /api/v1/users/:userId/initial-password': 'orgAdmin',
   'GET /api/v1/permission-groups': 'orgAdmin',
+  'POST /api/v1/permission-groups': 'orgAdmin',
+  'GET /api/v1/permission-groups/:groupId': 'orgAdmin',
+  'PUT /api/v1/permission-groups/:groupId': 'orgAdmin',
+  'POST /api/v1/permission-groups/:groupId/copy': 'orgAdmin',
+  'DELETE /api/v1/permission-groups/:groupId': 'orgAdmin',
+  'GET /api/v1/audit-log': 'orgAdmin',
+  'GET /api/v1/audit-log/export': 'orgAdmin',
   'GET /api/v1/customers': 'customers:view',
   'POST /api/v1/customers': 'customers:create',
   'GET /api/v1/customers/:customerId': 'customers:view',
@@ -158,6 +165,7 @@ describe('authorization matrix', () => {
           if (route.url.startsWith('/api/v1/users/')) fixtures.userVersion++;
           else if (route.url.startsWith('/api/v1/departments/')) fixtures.departmentVersion++;
           else if (route.url.startsWith('/api/v1/tax-rates/')) fixtures.taxRateVersion++;
+          else if (route.url.startsWith('/api/v1/permission-groups/')) fixtures.groupVersion++;
           else fixtures.customerVersion++;
         }
         const expected = expectedOutcome(route.access, caller, route.url);

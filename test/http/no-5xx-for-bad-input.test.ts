@@ -91,13 +91,32 @@ describe('bad input never causes a 5xx', () => {
     await fc.assert(
       fc.asyncProperty(
         nasty,
-        fc.constantFrom('q', 'kana', 'cursor', 'limit', 'sort', 'active', 'other'),
+        fc.constantFrom(
+          'q',
+          'kana',
+          'cursor',
+          'limit',
+          'sort',
+          'active',
+          'other',
+          'from',
+          'to',
+          'event',
+          'actorUserId',
+          'targetId',
+        ),
         async (value, key) => {
           const encoded = encodeURIComponent(String(value));
           const list = await api(t, tenant.adminCookie).get(`/api/v1/customers?${key}=${encoded}`);
           expect(list.statusCode, `${key}=${encoded}`).toBeLessThan(500);
           const one = await api(t, tenant.adminCookie).get(`/api/v1/customers/${encoded}`);
           expect(one.statusCode, encoded).toBeLessThan(500);
+          const log = await api(t, tenant.adminCookie).get(`/api/v1/audit-log?${key}=${encoded}`);
+          expect(log.statusCode, `audit-log ${key}=${encoded}`).toBeLessThan(500);
+          const group = await api(t, tenant.adminCookie).get(
+            `/api/v1/permission-groups/${encoded}`,
+          );
+          expect(group.statusCode, encoded).toBeLessThan(500);
         },
       ),
       { numRuns: 150 },

@@ -20,6 +20,11 @@ export interface RouteFixtures {
   taxRateCode: string;
   taxRateVersion: number;
   deletableTaxRateCode: string;
+  /** A group the samples may edit and copy. */
+  groupId: string;
+  groupVersion: number;
+  /** A group without members the DELETE sample may remove. */
+  deletableGroupId: string;
 }
 
 export interface SampleRequest {
@@ -64,6 +69,28 @@ const samples: Record<string, Sample> = {
     body: {},
   }),
   'GET /api/v1/permission-groups': () => ({ url: '/api/v1/permission-groups' }),
+  'POST /api/v1/permission-groups': () => ({
+    url: '/api/v1/permission-groups',
+    body: { name: `sample${Math.floor(Math.random() * 1e9)}`, permissions: ['customers:view'] },
+  }),
+  'GET /api/v1/permission-groups/:groupId': (f) => ({
+    url: `/api/v1/permission-groups/${f.groupId}`,
+  }),
+  'PUT /api/v1/permission-groups/:groupId': (f) => ({
+    url: `/api/v1/permission-groups/${f.groupId}`,
+    body: { name: 'rewritten', permissions: ['customers:edit'], version: f.groupVersion },
+  }),
+  'POST /api/v1/permission-groups/:groupId/copy': (f) => ({
+    url: `/api/v1/permission-groups/${f.groupId}/copy`,
+    body: { name: `copy${Math.floor(Math.random() * 1e9)}` },
+  }),
+  'DELETE /api/v1/permission-groups/:groupId': (f) => ({
+    url: `/api/v1/permission-groups/${f.deletableGroupId}`,
+  }),
+  'GET /api/v1/audit-log': () => ({ url: '/api/v1/audit-log?event=user.created&limit=5' }),
+  'GET /api/v1/audit-log/export': () => ({
+    url: '/api/v1/audit-log/export?encoding=cp932&from=2026-01-01',
+  }),
   'GET /api/v1/customers': () => ({ url: '/api/v1/customers?q=a' }),
   'POST /api/v1/customers': () => ({
     url: '/api/v1/customers',
@@ -116,10 +143,28 @@ export function sampleFor(route: RegisteredRoute, fixtures: RouteFixtures): Samp
   return sample(fixtures);
 }
 
-/** Two inactive users made through the API, for the samples that name a user. */
+type FixtureKeys =
+  | 'userId'
+  | 'userVersion'
+  | 'deletableUserId'
+  | 'groupId'
+  | 'groupVersion'
+  | 'deletableGroupId';
+
+/**
+ * Two inactive users and two member-less permission groups made through the API, for the
+ * samples that name a user or a group.
+ */
 export async function createUserFixtures(
   post: (url: string, body: unknown) => Promise<{ statusCode: number; json(): unknown }>,
-): Promise<Pick<RouteFixtures, 'userId' | 'userVersion' | 'deletableUserId'>> {
+): Promise<Pick<RouteFixtures, FixtureKeys>> {
+  const groups: { groupId: string; version: number }[] = [];
+  for (const name of ['fixture-group-edit', 'fixture-group-delete']) {
+    const response = await post('/api/v1/permission-groups', { name, permissions: [] });
+    if (response.statusCode !== 201) throw new Error(`fixture group: ${response.statusCode}`);
+    groups.push(response.json() as { groupId: string; version: number });
+  }
+  const [group, removableGroup] = groups as [(typeof groups)[0], (typeof groups)[0]];
   const made: { userId: string; version: number }[] = [];
   for (const loginId of ['fixture-edit', 'fixture-delete']) {
     const response = await post('/api/v1/users', { loginId, name: loginId, isActive: false });
@@ -127,7 +172,14 @@ export async function createUserFixtures(
     made.push((response.json() as { user: { userId: string; version: number } }).user);
   }
   const [edit, remove] = made as [(typeof made)[0], (typeof made)[0]];
-  return { userId: edit.userId, userVersion: edit.version, deletableUserId: remove.userId };
+  return {
+    userId: edit.userId,
+    userVersion: edit.version,
+    deletableUserId: remove.userId,
+    groupId: group.groupId,
+    groupVersion: group.version,
+    deletableGroupId: removableGroup.groupId,
+  };
 }
 
 type MasterFixtures = Pick<

@@ -85,6 +85,16 @@ export const errorCatalogue = {
     ja: '有効な組織管理者が一人もいなくなるため、この操作はできません。先に別の担当者を組織管理者にしてください。',
     en: 'This would leave no active organisation admin. Make another user an admin first.',
   },
+  permission_group_name_taken: {
+    status: 409,
+    ja: 'このグループ名は既に使われています。',
+    en: 'This group name is already in use.',
+  },
+  permission_group_in_use: {
+    status: 409,
+    ja: 'このアクセス権限グループを使用している担当者がいるため削除できません。先に担当者のグループを変更してください。',
+    en: 'Users still belong to this permission group. Move them to another group first.',
+  },
   version_conflict: {
     status: 409,
     ja: '他の担当者が先に更新しました。画面を開き直してから修正してください。',

@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { PasswordChange } from '../../server/modules/identity/identity.schema';
+import type { PermissionGroupList } from '../../server/modules/identity/permission-group.schema';
 import type {
   CreatedUser,
   InitialPasswordRequest,
   IssuedInitialPassword,
-  PermissionGroupOptionList,
   User,
   UserCreate,
   UserList,
@@ -35,8 +35,7 @@ export function userQueryOptions(userId: string) {
 
 export const permissionGroupOptionsQueryOptions = queryOptions({
   queryKey: userKeys.groups,
-  queryFn: ({ signal }) =>
-    apiRequest<PermissionGroupOptionList>('GET', '/permission-groups', { signal }),
+  queryFn: ({ signal }) => apiRequest<PermissionGroupList>('GET', '/permission-groups', { signal }),
 });
 
 export function createUser(input: UserCreate): Promise<CreatedUser> {

@@ -12,9 +12,14 @@ import { fetchMe, meQueryOptions } from '../api/auth';
 import { isApiError } from '../api/client';
 import { customerQueryOptions } from '../api/customers';
 import { departmentListQueryOptions, departmentQueryOptions } from '../api/departments';
+import {
+  permissionGroupListQueryOptions,
+  permissionGroupQueryOptions,
+} from '../api/permission-groups';
 import { taxRateListQueryOptions } from '../api/tax-rates';
 import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
+import { AuditLogPage } from '../features/audit-log/AuditLogPage';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { parseCustomerListSearch } from '../features/customers/list-search';
@@ -26,6 +31,11 @@ import { helpPages } from '../features/help/help-pages';
 import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { PasswordChangePage } from '../features/password/PasswordChangePage';
+import {
+  PermissionGroupEditPage,
+  PermissionGroupNewPage,
+} from '../features/permission-groups/PermissionGroupFormPage';
+import { PermissionGroupListPage } from '../features/permission-groups/PermissionGroupListPage';
 import { TaxRateSettingsPage } from '../features/tax-rates/TaxRateSettingsPage';
 import { UserEditPage, UserNewPage } from '../features/users/UserFormPage';
 import { UserListPage } from '../features/users/UserListPage';
@@ -218,6 +228,44 @@ const userEditRoute = createRoute({
   component: UserEditPage,
 });
 
+const permissionGroupsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/permission-groups',
+  beforeLoad: ({ context }) => {
+    if (!context.grants.isOrgAdmin) throw redirect({ to: '/' });
+  },
+});
+
+const permissionGroupListRoute = createRoute({
+  getParentRoute: () => permissionGroupsRoute,
+  path: '/',
+  loader: ({ context }) => context.queryClient.ensureQueryData(permissionGroupListQueryOptions),
+  component: PermissionGroupListPage,
+});
+
+const permissionGroupNewRoute = createRoute({
+  getParentRoute: () => permissionGroupsRoute,
+  path: 'new',
+  component: PermissionGroupNewPage,
+});
+
+const permissionGroupEditRoute = createRoute({
+  getParentRoute: () => permissionGroupsRoute,
+  path: '$groupId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(permissionGroupQueryOptions(params.groupId)),
+  component: PermissionGroupEditPage,
+});
+
+const auditLogRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/audit-log',
+  beforeLoad: ({ context }) => {
+    if (!context.grants.isOrgAdmin) throw redirect({ to: '/' });
+  },
+  component: AuditLogPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   helpRoute.addChildren([helpIndexRoute, helpArticleRoute]),
@@ -228,6 +276,12 @@ const routeTree = rootRoute.addChildren([
     departmentsRoute.addChildren([departmentListRoute, departmentNewRoute, departmentEditRoute]),
     taxRatesRoute,
     usersRoute.addChildren([userListRoute, userNewRoute, userEditRoute]),
+    permissionGroupsRoute.addChildren([
+      permissionGroupListRoute,
+      permissionGroupNewRoute,
+      permissionGroupEditRoute,
+    ]),
+    auditLogRoute,
   ]),
 ]);
 

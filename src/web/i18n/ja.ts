@@ -1,8 +1,17 @@
-import { type BusinessFunction, businessFunctions } from '../../domain/access/permissions';
+import {
+  type BusinessFunction,
+  businessFunctions,
+  type PermissionAction,
+  permissionActions,
+} from '../../domain/access/permissions';
 
 const functionLabels = Object.fromEntries(
   Object.entries(businessFunctions).map(([key, { label }]) => [key, label]),
 ) as Record<BusinessFunction, string>;
+
+const actionLabels = Object.fromEntries(
+  Object.entries(permissionActions).map(([key, { label }]) => [key, label]),
+) as Record<PermissionAction, string>;
 
 /** Japanese UI strings: the default language and the shape every other language must match. */
 export const ja = {
@@ -77,7 +86,7 @@ export const ja = {
     adminScreens: {
       users: '担当者',
       permissionGroups: 'アクセス権限グループ',
-      auditLog: '監査ログ',
+      auditLog: '操作ログ',
     },
     comingSoonHint: 'この機能は準備中です',
     noFunctions: '利用できる機能がありません。組織管理者に権限の設定を依頼してください。',
@@ -205,7 +214,7 @@ export const ja = {
     hints: {
       loginId: '半角英数字・記号で64文字以内。組織の中で重複できません',
       email: 'パスワード再設定の案内に使います（任意）',
-      isOrgAdmin: '担当者・権限グループ・環境設定・監査ログを管理できます。',
+      isOrgAdmin: '担当者・アクセス権限グループ・環境設定・操作ログを管理できます。',
       isActive: '無効にすると、この担当者はすぐにログアウトされ、ログインできなくなります。',
     },
     passwordModeLabel: '作成方法',
@@ -239,6 +248,127 @@ export const ja = {
     copied: 'コピーしました',
     lastAdminNote:
       '有効な組織管理者が一人だけのときは、その担当者を無効化・削除・組織管理者の解除できません。',
+  },
+  permissionGroups: {
+    listTitle: 'アクセス権限グループ',
+    newTitle: 'アクセス権限グループ作成',
+    editTitle: 'アクセス権限グループ修正',
+    lead: '担当者ごとに使える機能と操作をグループで設定します。組織管理者はすべての機能を使えます。',
+    create: '新規作成',
+    columns: {
+      name: 'グループ名',
+      members: '担当者数',
+      grants: '参照できる機能',
+      updated: '更新日時',
+    },
+    members: (count: number) => `${count}人`,
+    grantSummary: (count: number, total: number) => `${count} / ${total}機能`,
+    noGrants: '権限なし',
+    table: 'アクセス権限グループの一覧',
+    empty: 'アクセス権限グループがありません。「新規作成」から作成してください。',
+    sections: { basic: 'グループ', grants: '機能ごとの権限' },
+    fields: { name: 'グループ名' },
+    hints: { name: '50文字以内。組織の中で重複できません' },
+    gridSections: {
+      sales: '販売',
+      purchasing: '購買',
+      inventory: '在庫',
+      masters: 'マスタ',
+      other: 'その他',
+    },
+    gridActions: actionLabels,
+    grid: {
+      function: '機能',
+      all: 'すべて',
+      rowAll: (fn: string) => `${fn}のすべての操作`,
+      columnAll: (section: string, action: string) => `${section}の${action}をすべて`,
+      cell: (fn: string, action: string) => `${fn}の${action}`,
+      rule: '登録・修正・削除・印刷・出力を付けると参照も付きます。参照を外すと、その機能の権限はすべて外れます。',
+      count: (count: number) => `${count}件の権限`,
+    },
+    effectNote: '保存すると、このグループの担当者の次の操作から反映されます。',
+    actions: { copy: 'コピーして作成', delete: '削除' },
+    copyTitle: 'コピーして作成',
+    copyLead: (name: string) =>
+      `「${name}」と同じ権限で新しいグループを作成します。担当者は移動しません。`,
+    copyName: '新しいグループ名',
+    copyDefault: (name: string) => `${name}のコピー`,
+    copySubmit: '作成',
+    confirmDeleteTitle: 'このグループを削除しますか？',
+    confirmDeleteBody: (name: string) => `「${name}」を削除します。元に戻せません。`,
+    inUse: (count: number) =>
+      `${count}人の担当者がこのグループを使用しているため削除できません。担当者一覧で各担当者のグループを変更してから削除してください。`,
+    invalidTitle: '入力内容を確認してください',
+    invalidBody: (count: number) => `${count}件の項目に誤りがあります。`,
+    saveFailedTitle: '保存できませんでした',
+    reload: '最新の内容を読み込む',
+    created: (name: string) => `アクセス権限グループ「${name}」を作成しました。`,
+    updated: (name: string) => `アクセス権限グループ「${name}」を修正しました。`,
+    deleted: (name: string) => `アクセス権限グループ「${name}」を削除しました。`,
+  },
+  auditLog: {
+    title: '操作ログ',
+    lead: '日時はすべて日本時間（JST, UTC+9）です。',
+    filters: {
+      title: '検索条件',
+      from: '期間（開始日）',
+      to: '期間（終了日）',
+      user: '担当者',
+      event: '操作',
+      targetType: '対象の種類',
+      targetId: '対象ID',
+      anyUser: 'すべての担当者',
+      anyEvent: 'すべての操作',
+      anyTarget: 'すべて',
+      search: '検索',
+      clear: '条件をクリア',
+    },
+    targetTypes: {
+      user: '担当者',
+      permission_group: 'アクセス権限グループ',
+      customer: '得意先',
+      session: 'セッション',
+      tenant: '組織',
+      audit_log: '操作ログ',
+    },
+    columns: {
+      occurredAt: '日時（JST）',
+      actor: '担当者',
+      event: '操作',
+      target: '対象',
+      ip: 'IPアドレス',
+    },
+    table: '操作ログの一覧',
+    system: '（システム）',
+    shown: (count: string) => `${count}件を表示`,
+    loadMore: 'さらに表示',
+    end: 'これより古い記録はありません',
+    empty: '該当する操作ログはありません',
+    loadFailed: '操作ログを読み込めませんでした。',
+    detail: {
+      title: '操作ログの詳細',
+      seq: '連番',
+      occurredAt: '日時（JST）',
+      actor: '担当者',
+      event: '操作',
+      target: '対象',
+      ip: 'IPアドレス',
+      userAgent: 'ブラウザ',
+      requestId: 'リクエストID',
+      before: '変更前',
+      after: '変更後',
+      none: 'なし',
+    },
+    export: {
+      title: 'CSV出力',
+      encoding: '文字コード',
+      utf8: 'UTF-8（BOM付き）',
+      cp932: 'Shift_JIS',
+      cp932Note:
+        'Shift_JIS で表せない文字（𠮷・絵文字など）は「〓」に置き換えて出力します。正確な記録が必要な場合は UTF-8 を選んでください。',
+      note: '現在の検索条件で出力します。出力したことも操作ログに記録されます。',
+      button: 'CSV出力',
+    },
   },
   password: {
     title: 'パスワード変更',

@@ -6,7 +6,7 @@ import { issueInitialPassword } from './initial-password';
 import type { CreatedUser, UserCreate } from './user.schema';
 import { users } from './user.table';
 import { assertSeatAvailable, lockTenant, tenantCode } from './user-guards';
-import { assertGroupExists, getUserOrThrow, loginIdTakenError } from './user-row';
+import { assertGroupExists, getUserOrThrow, userWriteError } from './user-row';
 
 /** Registers a 担当者 with an initial password, within the contract's seat limit. */
 export async function createUser(
@@ -34,7 +34,7 @@ export async function createUser(
       initialPasswordExpiresAt: issued.expiresAt,
     });
   } catch (error) {
-    throw loginIdTakenError(error) ?? error;
+    throw userWriteError(error) ?? error;
   }
   await writeAudit(tx, actor, {
     event: 'user.created',

@@ -1,4 +1,12 @@
-import { foreignKey, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  integer,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { appSchema, tenantIdColumn, tenantIsolationPolicy } from '../../platform/db/tenant-table';
 import { tenants } from '../organization/tenant.table';
 
@@ -11,6 +19,8 @@ export const permissionGroups = appSchema
       groupId: uuid('group_id').notNull(),
       name: text('name').notNull(),
       permissions: text('permissions').array().notNull().default([]),
+      /** Optimistic locking, as for users: a stale grid cannot overwrite a newer one. */
+      version: integer('version').notNull().default(1),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     },

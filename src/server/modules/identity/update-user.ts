@@ -11,7 +11,7 @@ import {
   lockTenant,
   revokeSessions,
 } from './user-guards';
-import { assertGroupExists, getUserOrThrow, loginIdTakenError } from './user-row';
+import { assertGroupExists, getUserOrThrow, userWriteError } from './user-row';
 
 /**
  * Edits a 担当者 with optimistic locking. Re-activation needs a free seat; the last active
@@ -44,7 +44,7 @@ export async function updateUser(
       .set({ ...input, version: version + 1, updatedAt: sql`now()` })
       .where(where);
   } catch (error) {
-    throw loginIdTakenError(error) ?? error;
+    throw userWriteError(error) ?? error;
   }
 
   const before = Object.fromEntries(

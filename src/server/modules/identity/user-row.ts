@@ -1,5 +1,5 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import { isUniqueViolation } from '../../platform/db/pg-errors';
+import { isUniqueViolation, pgErrorFields } from '../../platform/db/pg-errors';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
 import { permissionGroups } from './permission-group.table';
@@ -52,7 +52,16 @@ export async function getUserOrThrow(tx: TenantTransaction, userId: string): Pro
   return user;
 }
 
-export function loginIdTakenError(error: unknown): AppError | null {
+/**
+ * What a failed users write means for the form: a taken login ID, or a group deleted by
+ * another admin between our existence check and the write (the foreign key catches it).
+ */
+export function userWriteError(error: unknown): AppError | null {
+  if (pgErrorFields(error).code === '23503') {
+    return new AppError('validation_failed', {
+      errors: [{ path: 'groupId', message: '権限グループが見つかりません' }],
+    });
+  }
   if (!isUniqueViolation(error, 'users_login_id_key')) return null;
   return new AppError('login_id_taken', {
     errors: [{ path: 'loginId', message: 'このログインIDは既に使われています' }],

@@ -4,7 +4,6 @@ import { tenantContext } from '../../platform/access/route-access';
 import { problemSchema, standardErrorResponses } from '../../platform/http/problem';
 import { createUser } from './create-user';
 import { deleteUser } from './delete-user';
-import { findPermissionGroups } from './find-permission-groups';
 import { findUsers } from './find-users';
 import { getUser } from './get-user';
 import { reissueInitialPassword } from './reissue-initial-password';
@@ -14,7 +13,6 @@ import {
   createdUserSchema,
   initialPasswordRequestSchema,
   issuedInitialPasswordSchema,
-  permissionGroupOptionListSchema,
   userCreateSchema,
   userIdParamsSchema,
   userListSchema,
@@ -124,18 +122,5 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       const { tx, actor } = tenantContext(request);
       return reissueInitialPassword(tx, actor, request.params.userId, request.body);
     },
-  );
-
-  app.get(
-    '/permission-groups',
-    {
-      config: { access: userAccess.manage },
-      schema: {
-        tags: ['アクセス権限グループ'],
-        summary: 'アクセス権限グループの一覧 (担当者の登録画面の選択肢)',
-        response: { 200: permissionGroupOptionListSchema, ...standardErrorResponses },
-      },
-    },
-    async (request) => findPermissionGroups(tenantContext(request).tx),
   );
 };

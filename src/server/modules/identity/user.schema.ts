@@ -119,9 +119,3 @@ export const createdUserSchema = z
 export type CreatedUser = z.infer<typeof createdUserSchema>;
 
 export const userIdParamsSchema = z.strictObject({ userId: z.uuid() });
-
-export const permissionGroupOptionListSchema = z
-  .object({ items: z.array(z.object({ groupId: z.uuid(), name: z.string() })) })
-  .meta({ id: 'PermissionGroupOptionList' });
-
-export type PermissionGroupOptionList = z.infer<typeof permissionGroupOptionListSchema>;

@@ -30,6 +30,12 @@ export const tenants = appSchema
         for: 'select',
         using: sql`code = nullif(current_setting('app.login_tenant_code', true), '')`,
       }),
+      // Operations commands (npm run ops) walk every tenant. Only the owner role may list them,
+      // and only after asking for it explicitly; the runtime role owns nothing (safety check).
+      pgPolicy('tenant_ops_listing', {
+        for: 'select',
+        using: sql`current_setting('app.ops_all_tenants', true) = 'on' AND current_user = (SELECT pg_catalog.pg_get_userbyid(c.relowner) FROM pg_catalog.pg_class c WHERE c.oid = 'app.tenants'::regclass)`,
+      }),
     ],
   )
   .enableRLS();

@@ -18,7 +18,13 @@ export const auditEvents = {
   'user.initial_password_issued': '初期パスワードを発行',
   /** Disabling or deleting a user ends their sessions at once. */
   'user.sessions_revoked': '担当者のセッションを終了',
+  /** Copies (コピーして作成) are creations whose `after` names the source group. */
   'permission_group.created': 'アクセス権限グループを作成',
+  /** Renames and grant changes; before/after hold the name and the full permission lists. */
+  'permission_group.updated': 'アクセス権限グループを修正',
+  'permission_group.deleted': 'アクセス権限グループを削除',
+  /** Reading the log out of the system is itself recorded, with the filters used. */
+  'audit_log.exported': '操作ログをCSV出力',
   'customer.created': '得意先を登録',
   'customer.updated': '得意先を修正',
   'department.created': '部門を登録',

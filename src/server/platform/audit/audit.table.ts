@@ -1,4 +1,13 @@
-import { bigint, foreignKey, jsonb, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  foreignKey,
+  index,
+  jsonb,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenants } from '../../modules/organization/tenant.table';
 import { appSchema, bytea, tenantIdColumn, tenantIsolationPolicy } from '../db/tenant-table';
 
@@ -30,6 +39,10 @@ export const auditLog = appSchema
     (t) => [
       primaryKey({ columns: [t.tenantId, t.seq] }),
       foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+      // The 操作ログ screen filters by period, user or event and pages newest first.
+      index('audit_log_occurred_at_idx').on(t.tenantId, t.occurredAt),
+      index('audit_log_actor_idx').on(t.tenantId, t.actorUserId, t.seq),
+      index('audit_log_event_idx').on(t.tenantId, t.event, t.seq),
       tenantIsolationPolicy(),
     ],
   )

@@ -15,6 +15,9 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+const EMBEDDED_DATABASE = 'akinai';
+const EMBEDDED_OWNER_ROLE = 'akinai_owner';
+
 interface Secrets {
   superuserPassword: string;
   ownerPassword: string;
@@ -47,8 +50,8 @@ export async function startEmbeddedPostgres(options: {
   await server.start();
 
   const layout: DatabaseLayout = {
-    database: options.database ?? 'akinai',
-    ownerRole: 'akinai_owner',
+    database: options.database ?? EMBEDDED_DATABASE,
+    ownerRole: EMBEDDED_OWNER_ROLE,
     ownerPassword: secrets.ownerPassword,
     runtimeRole: 'akinai_rt',
     runtimePassword: secrets.runtimePassword,
@@ -76,6 +79,18 @@ export async function startEmbeddedPostgres(options: {
     ),
     stop: () => server.stop(),
   };
+}
+
+/**
+ * The owner URL of an embedded database that is already initialised under `dataDir`, for
+ * operations commands that must reach it while `npm start` may be running; null before the
+ * first start.
+ */
+export function embeddedOwnerUrl(dataDir: string, port: number): string | null {
+  const path = join(dataDir, 'db-secrets.json');
+  if (!existsSync(path)) return null;
+  const secrets = JSON.parse(readFileSync(path, 'utf8')) as Secrets;
+  return connectionUrl(port, EMBEDDED_OWNER_ROLE, secrets.ownerPassword, EMBEDDED_DATABASE);
 }
 
 function loadOrCreateSecrets(path: string): Secrets {

@@ -28,7 +28,10 @@ export type MenuEntry =
       screen?: FunctionScreen;
       to?: '/customers' | '/departments' | '/settings/tax-rates';
     }
-  | { admin: AdminScreen; to?: '/settings/users' };
+  | {
+      admin: AdminScreen;
+      to?: '/settings/users' | '/settings/permission-groups' | '/settings/audit-log';
+    };
 
 export interface MenuGroup {
   key: MenuGroupKey;
@@ -91,8 +94,8 @@ export const menuColumns: MenuGroup[][] = [
       accent: 'red',
       entries: [
         { admin: 'users', to: '/settings/users' },
-        { admin: 'permissionGroups' },
-        { admin: 'auditLog' },
+        { admin: 'permissionGroups', to: '/settings/permission-groups' },
+        { admin: 'auditLog', to: '/settings/audit-log' },
       ],
     },
   ],

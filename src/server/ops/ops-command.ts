@@ -1,0 +1,14 @@
+import type pg from 'pg';
+
+export interface OpsIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** One `npm run ops -- <name> …` command; returns the process exit code. */
+export interface OpsCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  run(args: string[], context: { pool: pg.Pool; io: OpsIo }): Promise<number>;
+}
