@@ -39,6 +39,7 @@ export class MailDelivery {
   private readonly options: Required<Omit<MailDeliveryOptions, 'now'>> & { now: () => Date };
   private timer: NodeJS.Timeout | undefined;
   private listener: pg.PoolClient | undefined;
+  private connecting: Promise<void> | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   /** Not started, or stopped: no timer, no listener, no new passes. */
@@ -75,6 +76,7 @@ export class MailDelivery {
       await listener.query(`UNLISTEN ${MAIL_NOTIFY_CHANNEL}`).catch(() => {});
       listener.release();
     }
+    await this.connecting;
     await this.running;
     this.options.transport.close();
   }
@@ -211,16 +213,26 @@ export class MailDelivery {
     );
   }
 
-  private async listen(): Promise<void> {
+  private listen(): Promise<void> {
+    // One connection attempt at a time: a second would leak a pooled client forever.
+    this.connecting ??= this.connectListener().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  private async connectListener(): Promise<void> {
     if (this.listener || this.stopped) return;
     let client: pg.PoolClient | undefined;
     try {
       client = await this.options.pool.connect();
       client.on('notification', () => this.wake());
-      client.on('error', () => {
+      const connected = client;
+      connected.on('error', () => {
         // Connection lost: forget it; the next pass reconnects. Polling covers the gap.
-        if (this.listener === client) this.listener = undefined;
-        client?.release(new Error('mail listener connection lost'));
+        if (this.listener !== connected) return;
+        this.listener = undefined;
+        connected.release(new Error('mail listener connection lost'));
       });
       await client.query(`LISTEN ${MAIL_NOTIFY_CHANNEL}`);
       if (this.stopped) {
