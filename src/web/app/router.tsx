@@ -15,9 +15,12 @@ import { grantsOf } from '../auth/session';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { parseCustomerListSearch } from '../features/customers/list-search';
+import { DevMailboxPage } from '../features/dev-mailbox/DevMailboxPage';
 import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { PasswordChangePage } from '../features/password/PasswordChangePage';
+import { PasswordResetPage } from '../features/password-reset/PasswordResetPage';
+import { PasswordResetRequestPage } from '../features/password-reset/PasswordResetRequestPage';
 import { UserEditPage, UserNewPage } from '../features/users/UserFormPage';
 import { UserListPage } from '../features/users/UserListPage';
 import { AppLayout } from './AppLayout';
@@ -45,6 +48,26 @@ const loginRoute = createRoute({
     if (me) throw redirect({ to: '/' });
   },
   component: LoginPage,
+});
+
+/** 「パスワードを忘れた場合」 and the page the mailed link opens: no session needed. */
+const passwordResetRequestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/password-reset',
+  component: PasswordResetRequestPage,
+});
+
+const passwordResetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/password-reset/$token',
+  component: PasswordResetPage,
+});
+
+/** Development only; the API behind it answers 404 in production. */
+const devMailboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dev/mailbox',
+  component: DevMailboxPage,
 });
 
 /**
@@ -146,6 +169,9 @@ const userEditRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  passwordResetRequestRoute,
+  passwordResetRoute,
+  devMailboxRoute,
   appRoute.addChildren([
     menuRoute,
     passwordRoute,

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import { access } from '../../../domain/access/permissions';
 import { standardErrorResponses } from '../http/problem';
-import { devMailboxQuerySchema, devMailboxSchema, listDevMailbox } from './dev-mailbox';
+import { listDevMailbox } from './dev-mailbox';
+import { devMailboxQuerySchema, devMailboxSchema } from './dev-mailbox.schema';
 
 /**
  * Development only (registered when NODE_ENV is not production and SMTP_URL is unset; every

@@ -1,28 +1,7 @@
 import type pg from 'pg';
-import { z } from 'zod';
 import { findTenantIdByCode } from '../../modules/organization/find-tenant-id-by-code';
 import { withTenantTransaction } from '../db/tenant-transaction';
-
-export const devMailboxQuerySchema = z.strictObject({
-  tenantCode: z.string().trim().min(1, { error: '組織コードを入力してください' }).max(32),
-});
-
-export const devMailSchema = z.object({
-  mailId: z.uuid(),
-  kind: z.string(),
-  recipients: z.array(z.string()),
-  subject: z.string(),
-  body: z.string(),
-  status: z.enum(['queued', 'sent', 'failed']),
-  transport: z.enum(['smtp', 'dev_mailbox']).nullable(),
-  createdAt: z.iso.datetime({ offset: true }),
-});
-
-export const devMailboxSchema = z
-  .object({ mails: z.array(devMailSchema) })
-  .meta({ id: 'DevMailbox' });
-
-export type DevMailbox = z.infer<typeof devMailboxSchema>;
+import type { DevMailbox } from './dev-mailbox.schema';
 
 /** The newest mail of one tenant, for the development-only mailbox page. */
 export async function listDevMailbox(pool: pg.Pool, tenantCode: string): Promise<DevMailbox> {
