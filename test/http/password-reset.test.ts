@@ -223,6 +223,17 @@ describe('self-service password reset', () => {
     expect(ok.statusCode).toBe(204);
   });
 
+  it('mails one account at most five links an hour, still answering the same', async () => {
+    const user = await userWith('busy', 'busy@example.jp');
+    for (let i = 0; i < 6; i++) expect((await requestReset('busy')).statusCode).toBe(202);
+    const { rows } = await t.db.superuser.query(
+      `SELECT (SELECT count(*)::int FROM app.password_reset_tokens WHERE tenant_id = $1 AND user_id = $2) AS tokens,
+              (SELECT count(*)::int FROM app.mail_outbox WHERE tenant_id = $1 AND 'busy@example.jp' = ANY (recipients)) AS mails`,
+      [tenant.tenantId, user.userId],
+    );
+    expect(rows[0]).toEqual({ tokens: 5, mails: 5 });
+  });
+
   it('rejects malformed and unknown tokens with the same stable code', async () => {
     for (const token of [
       'x',
