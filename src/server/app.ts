@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { access } from '../domain/access/permissions';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
+import { passwordResetRoutes } from './modules/identity/password-reset.routes';
 import { permissionGroupRoutes } from './modules/identity/permission-group.routes';
 import { userRoutes } from './modules/identity/user.routes';
 import { departmentRoutes } from './modules/masters/departments/department.routes';
@@ -28,10 +29,14 @@ import type { Config } from './platform/config';
 import { registerCsrfProtection } from './platform/http/csrf';
 import { registerErrorHandling, sendProblem } from './platform/http/error-handler';
 import { healthRoutes } from './platform/http/health';
+import { requestLogSerializer } from './platform/http/log-redaction';
 import { metricsRoutes } from './platform/http/metrics';
 import { registerNulRejection } from './platform/http/reject-nul';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { isSpaNavigation, registerWebApp } from './platform/http/web-app';
+import { devMailboxRoutes } from './platform/mail/dev-mailbox.routes';
+import type { MailDelivery } from './platform/mail/mail-delivery';
+import { createMailDelivery } from './platform/mail/mail-service';
 
 z.config(z.locales.ja());
 
@@ -44,6 +49,8 @@ export interface AppDependencies {
 export interface AkinaiApp {
   app: FastifyInstance;
   routes: RegisteredRoute[];
+  /** The mail delivery job, started with the app and stopped when it closes. */
+  mail: MailDelivery | null;
 }
 
 /** Builds the HTTP application in layers: external plugins → platform → modules → web. */
@@ -58,6 +65,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       level: config.LOG_LEVEL,
       timestamp: () => `,"time":"${new Date().toISOString()}"`,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: { req: requestLogSerializer },
     },
   } as FastifyServerOptions).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -135,6 +143,12 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
         dataRegion: config.DATA_REGION,
         loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
       });
+      await api.register(passwordResetRoutes, {
+        pool,
+        appOrigin: config.APP_ORIGIN,
+        rateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+      });
+      if (config.devMailbox) await api.register(devMailboxRoutes, { pool });
       await api.register(userRoutes);
       await api.register(permissionGroupRoutes);
       await api.register(customerRoutes);
@@ -156,6 +170,12 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
     return sendProblem(request, reply, 'not_found');
   });
 
+  const mail = createMailDelivery(config, pool, app.log);
+  if (mail) {
+    app.addHook('onReady', async () => mail.start());
+    app.addHook('onClose', async () => mail.stop());
+  }
+
   await app.ready();
-  return { app, routes };
+  return { app, routes, mail };
 }

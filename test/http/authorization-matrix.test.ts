@@ -109,6 +109,11 @@ const expectedAccess: Record<string, string> = {
   'POST /api/v1/auth/logout': 'authenticated',
   'GET /api/v1/auth/me': 'authenticated',
   'POST /api/v1/auth/password': 'authenticated',
+  'POST /api/v1/auth/password-reset': 'public',
+  'POST /api/v1/auth/password-reset/check': 'public',
+  'POST /api/v1/auth/password-reset/complete': 'public',
+  /** Development only (NODE_ENV test here); not registered in production (mail.test.ts). */
+  'GET /api/v1/dev/mailbox': 'public',
   'GET /api/v1/users': 'orgAdmin',
   'POST /api/v1/users': 'orgAdmin',
   'GET /api/v1/users/:userId': 'orgAdmin',

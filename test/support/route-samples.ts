@@ -48,6 +48,19 @@ const samples: Record<string, Sample> = {
       newPassword: 'a new long passphrase 2026',
     },
   }),
+  'POST /api/v1/auth/password-reset': () => ({
+    url: '/api/v1/auth/password-reset',
+    body: { tenantCode: 'x', loginId: 'x' },
+  }),
+  'POST /api/v1/auth/password-reset/check': () => ({
+    url: '/api/v1/auth/password-reset/check',
+    body: { token: 'not-a-token' },
+  }),
+  'POST /api/v1/auth/password-reset/complete': () => ({
+    url: '/api/v1/auth/password-reset/complete',
+    body: { token: 'not-a-token', newPassword: 'a new long passphrase 2026' },
+  }),
+  'GET /api/v1/dev/mailbox': () => ({ url: '/api/v1/dev/mailbox?tenantCode=x' }),
   // Users made by samples are inactive, so they never use up the tenant's seats.
   'GET /api/v1/users': () => ({ url: '/api/v1/users' }),
   'POST /api/v1/users': () => ({

@@ -24,6 +24,11 @@ export const errorCatalogue = {
     ja: '現在のパスワードが正しくありません。',
     en: 'The current password is incorrect.',
   },
+  password_reset_link_invalid: {
+    status: 400,
+    ja: 'このパスワード再設定のリンクは使用できません。有効期限 (30分) が切れたか、既に使用されたか、より新しいリンクが発行されています。もう一度パスワードの再設定をお申し込みください。',
+    en: 'This password reset link cannot be used: it has expired (30 minutes), was already used, or a newer link was sent. Please request a new one.',
+  },
   forbidden: {
     status: 403,
     ja: 'この操作を行う権限がありません。',

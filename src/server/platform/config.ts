@@ -32,6 +32,9 @@ const configSchema = z
     DEMO_TENANT: booleanFlag.default(true),
     /** Fixes the demo admin's password instead of generating one (scripted set-ups, e2e). */
     DEMO_ADMIN_PASSWORD: z.string().min(15).optional(),
+    /** smtp://user:pass@host:587 or smtps://…; unset in development = dev mailbox page. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default('Akinai <no-reply@akinai.invalid>'),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.DATABASE_URL) !== Boolean(env.DATABASE_OWNER_URL)) {
@@ -39,6 +42,14 @@ const configSchema = z
         code: 'custom',
         path: ['DATABASE_OWNER_URL'],
         message: 'DATABASE_URL and DATABASE_OWNER_URL must be set together',
+      });
+    }
+    // Links in mail must not be built from the request's Host header, which a caller controls.
+    if (env.SMTP_URL && !env.APP_ORIGIN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['APP_ORIGIN'],
+        message: 'APP_ORIGIN must be set when SMTP_URL is (links in mail point to it)',
       });
     }
     if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
@@ -50,7 +61,12 @@ const configSchema = z
     }
   });
 
-export type Config = z.infer<typeof configSchema> & { dataDir: string; tlsEnabled: boolean };
+export type Config = z.infer<typeof configSchema> & {
+  dataDir: string;
+  tlsEnabled: boolean;
+  /** Development without SMTP: mail is kept for the dev mailbox page instead of sent. */
+  devMailbox: boolean;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most shells' `VAR= command` idiom.
@@ -64,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...parsed.data,
     dataDir: resolve(parsed.data.DATA_DIR),
     tlsEnabled: Boolean(parsed.data.TLS_CERT_FILE),
+    devMailbox: parsed.data.NODE_ENV !== 'production' && !parsed.data.SMTP_URL,
   };
 }

@@ -25,12 +25,15 @@ import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { parseCustomerListSearch } from '../features/customers/list-search';
 import { DepartmentEditPage, DepartmentNewPage } from '../features/departments/DepartmentFormPage';
 import { DepartmentListPage } from '../features/departments/DepartmentListPage';
+import { DevMailboxPage } from '../features/dev-mailbox/DevMailboxPage';
 import { HelpLayout } from '../features/help/HelpLayout';
 import { HelpArticlePage, HelpIndexPage } from '../features/help/HelpPages';
 import { helpPages } from '../features/help/help-pages';
 import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { PasswordChangePage } from '../features/password/PasswordChangePage';
+import { PasswordResetPage } from '../features/password-reset/PasswordResetPage';
+import { PasswordResetRequestPage } from '../features/password-reset/PasswordResetRequestPage';
 import {
   PermissionGroupEditPage,
   PermissionGroupNewPage,
@@ -86,6 +89,26 @@ const helpArticleRoute = createRoute({
     if (!helpPages.has(params.slug)) throw notFound();
   },
   component: HelpArticlePage,
+});
+
+/** 「パスワードを忘れた場合」 and the page the mailed link opens: no session needed. */
+const passwordResetRequestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/password-reset',
+  component: PasswordResetRequestPage,
+});
+
+const passwordResetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/password-reset/$token',
+  component: PasswordResetPage,
+});
+
+/** Development only; the API behind it answers 404 in production. */
+const devMailboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dev/mailbox',
+  component: DevMailboxPage,
 });
 
 /**
@@ -269,6 +292,9 @@ const auditLogRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   helpRoute.addChildren([helpIndexRoute, helpArticleRoute]),
+  passwordResetRequestRoute,
+  passwordResetRoute,
+  devMailboxRoute,
   appRoute.addChildren([
     menuRoute,
     passwordRoute,

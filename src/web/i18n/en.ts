@@ -509,6 +509,40 @@ export const en: Messages = {
       masters: 'Master data',
     },
   },
+  passwordReset: {
+    forgotLink: 'Forgot your password?',
+    requestTitle: 'Reset your password',
+    requestLead:
+      'Enter your organisation code and login ID. We will e-mail a password reset link to the registered address.',
+    requestSubmit: 'Send reset instructions',
+    sentTitle: 'Instructions sent',
+    sentBody:
+      'If the organisation code and login ID are registered, a password reset link is on its way by e-mail. The link is valid for 30 minutes. If no e-mail address is registered, your organisation admins are notified instead.',
+    backToLogin: 'Back to sign in',
+    resetTitle: 'Set a new password',
+    resetLead: (loginId: string) => `Set a new password for login ID "${loginId}".`,
+    resetSubmit: 'Set password',
+    checking: 'Checking the link…',
+    invalidTitle: 'This link cannot be used',
+    requestAgain: 'Request a new link',
+    doneTitle: 'Your password has been set',
+    doneBody:
+      'Sign in with your new password. All devices that were signed in have been signed out, and a notice has been e-mailed to you.',
+    toLogin: 'Sign in',
+  },
+  devMailbox: {
+    title: 'Development mailbox',
+    notice:
+      'Development only. Without SMTP_URL, outgoing mail is kept here instead of being sent. Production never shows this page.',
+    tenantCode: 'Organisation code',
+    show: 'Show',
+    refresh: 'Refresh',
+    empty: 'No mail for this organisation.',
+    unavailable: 'The development mailbox is not available in this environment.',
+    to: 'To',
+    status: { queued: 'Queued', sent: 'Sent', failed: 'Failed' },
+    devMailbox: 'Kept for development',
+  },
   errors: {
     network: 'Cannot reach the server. Check your network connection.',
     unknown: 'An error occurred.',

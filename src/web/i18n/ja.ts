@@ -506,6 +506,41 @@ export const ja = {
       masters: 'マスタ',
     },
   },
+  passwordReset: {
+    forgotLink: 'パスワードを忘れた場合',
+    requestTitle: 'パスワードの再設定',
+    requestLead:
+      '組織コードとログインIDを入力してください。登録されているメールアドレスに、パスワード再設定用のリンクをお送りします。',
+    requestSubmit: '再設定のご案内を送る',
+    sentTitle: 'ご案内を送信しました',
+    sentBody:
+      '入力された組織コードとログインIDが登録されていれば、パスワード再設定用のリンクをメールでお送りしました。リンクの有効期限は30分間です。メールアドレスが登録されていない場合は、組織管理者にお知らせが届きます。',
+    backToLogin: 'ログイン画面に戻る',
+    resetTitle: '新しいパスワードの設定',
+    resetLead: (loginId: string) =>
+      `ログインID「${loginId}」の新しいパスワードを設定してください。`,
+    resetSubmit: 'パスワードを設定する',
+    checking: 'リンクを確認しています…',
+    invalidTitle: 'このリンクは使用できません',
+    requestAgain: 'もう一度再設定を申し込む',
+    doneTitle: 'パスワードを設定しました',
+    doneBody:
+      '新しいパスワードでログインしてください。ログイン中だったすべての端末はログアウトされ、変更のお知らせをメールでお送りしました。',
+    toLogin: 'ログインする',
+  },
+  devMailbox: {
+    title: '開発用メールボックス',
+    notice:
+      '開発環境専用の画面です。SMTP_URL を設定しない開発環境では、送信メールはここに保管されます。本番環境では表示されません。',
+    tenantCode: '組織コード',
+    show: '表示',
+    refresh: '更新',
+    empty: 'この組織のメールはありません。',
+    unavailable: 'この環境では開発用メールボックスは使用できません。',
+    to: '宛先',
+    status: { queued: '送信待ち', sent: '送信済み', failed: '送信失敗' },
+    devMailbox: '開発用に保管',
+  },
   errors: {
     network: 'サーバーに接続できません。ネットワークの状態を確認してください。',
     unknown: '処理中にエラーが発生しました。',

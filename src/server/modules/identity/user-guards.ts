@@ -81,3 +81,12 @@ export async function revokeSessions(
     .returning({ sessionId: sessions.sessionId });
   return revoked.length;
 }
+
+export async function tenantName(tx: TenantTransaction): Promise<string> {
+  const { rows } = await tx.client.query<{ name: string }>(
+    'SELECT name FROM app.tenants WHERE tenant_id = $1',
+    [tx.tenantId],
+  );
+  if (!rows[0]) throw new Error('tenant vanished inside its own transaction');
+  return rows[0].name;
+}

@@ -8,6 +8,9 @@ export const auditEvents = {
   'auth.login_failed': 'ログイン失敗',
   'auth.logout': 'ログアウト',
   'auth.password_changed': 'パスワードを変更',
+  /** Actor is the user the reset is for; the token is never written, only who was mailed. */
+  'auth.password_reset_requested': 'パスワード再設定を要求',
+  'auth.password_reset_completed': 'パスワードを再設定',
   'user.created': '担当者を登録',
   'user.updated': '担当者を修正',
   'user.deleted': '担当者を削除',

@@ -1,18 +1,6 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Center,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import {
   type LoginRequest,
@@ -21,11 +9,10 @@ import {
 import { login } from '../../api/auth';
 import { isApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
-import { BrandMark } from '../../app/BrandMark';
-import { LanguageToggle } from '../../app/LanguageToggle';
 import { useDocumentTitle } from '../../components/PageHeader';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { issuesByField } from '../../lib/validation';
+import { AuthScreen } from './AuthScreen';
 
 export interface LoginSearch {
   reason?: 'signedOut' | 'expired';
@@ -36,9 +23,9 @@ export function parseLoginSearch(search: Record<string, unknown>): LoginSearch {
   return reason === 'signedOut' || reason === 'expired' ? { reason } : {};
 }
 
-const TENANT_KEY = 'akinai.lastTenantCode';
+export const TENANT_KEY = 'akinai.lastTenantCode';
 
-function rememberedTenantCode(): string {
+export function rememberedTenantCode(): string {
   try {
     return window.localStorage.getItem(TENANT_KEY) ?? '';
   } catch {
@@ -94,107 +81,59 @@ export function LoginPage() {
   const retryAfter = isApiError(error, 'rate_limited') ? error.retryAfterSeconds : undefined;
 
   return (
-    <Box mih="100vh" style={{ display: 'flex' }}>
-      <Box
-        visibleFrom="md"
-        w="42%"
-        p={48}
-        style={{
-          background: 'linear-gradient(160deg, #13243d 0%, #1b3a66 60%, #1e57ae 100%)',
-          color: 'white',
-          display: 'flex',
-          flexDirection: 'column',
-          justifyContent: 'space-between',
-        }}
-      >
-        <Group gap={10}>
-          <BrandMark size={36} />
-          <Text fw={700} fz={20}>
-            {t.app.productName}
-          </Text>
-        </Group>
-        <Stack gap="xs" maw={420}>
-          <Text fz={26} fw={700} lh={1.5} style={{ fontFeatureSettings: '"palt"' }}>
-            {t.login.brandLead}
-          </Text>
-          <Text fz="sm" style={{ opacity: 0.8 }}>
-            {t.login.brandSub}
-          </Text>
-        </Stack>
-        <Text fz="xs" style={{ opacity: 0.6 }}>
-          {t.app.copyright}
-        </Text>
-      </Box>
-
-      <Center style={{ flex: 1 }} p="md" pos="relative">
-        <Box pos="absolute" top={16} right={16}>
-          <LanguageToggle />
-        </Box>
-        <Paper withBorder shadow="sm" p={36} w="100%" maw={420} radius="md">
-          <form onSubmit={submit} noValidate>
-            <Stack gap="md">
-              <Stack gap={4}>
-                <Group gap={8} hiddenFrom="md" mb="xs">
-                  <BrandMark size={28} />
-                  <Text fw={700}>{t.app.productName}</Text>
-                </Group>
-                <Title order={1} fz={22}>
-                  {t.login.heading}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {t.login.lead}
+    <AuthScreen heading={t.login.heading} lead={t.login.lead}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {reason && !error && (
+            <Alert color="blue" variant="light">
+              {reason === 'expired' ? t.login.sessionExpired : t.login.signedOut}
+            </Alert>
+          )}
+          {error && (
+            <Alert color="red" variant="light" title={t.login.failedTitle} role="alert">
+              <Text size="sm">{errorMessage(error, t, language)}</Text>
+              {retryAfter !== undefined && (
+                <Text size="sm" mt={4}>
+                  {t.login.retryAfter(retryAfter)}
                 </Text>
-              </Stack>
-
-              {reason && !error && (
-                <Alert color="blue" variant="light">
-                  {reason === 'expired' ? t.login.sessionExpired : t.login.signedOut}
-                </Alert>
               )}
-              {error && (
-                <Alert color="red" variant="light" title={t.login.failedTitle} role="alert">
-                  <Text size="sm">{errorMessage(error, t, language)}</Text>
-                  {retryAfter !== undefined && (
-                    <Text size="sm" mt={4}>
-                      {t.login.retryAfter(retryAfter)}
-                    </Text>
-                  )}
-                </Alert>
-              )}
+            </Alert>
+          )}
 
-              <TextInput
-                label={t.login.tenantCode}
-                name="tenantCode"
-                autoComplete="organization"
-                autoFocus={values.tenantCode === ''}
-                value={values.tenantCode}
-                error={fieldErrors.tenantCode || undefined}
-                onChange={(event) => update('tenantCode', event.currentTarget.value)}
-              />
-              <TextInput
-                label={t.login.loginId}
-                name="loginId"
-                autoComplete="username"
-                autoFocus={values.tenantCode !== ''}
-                value={values.loginId}
-                error={fieldErrors.loginId || undefined}
-                onChange={(event) => update('loginId', event.currentTarget.value)}
-              />
-              <PasswordInput
-                label={t.login.password}
-                name="password"
-                autoComplete="current-password"
-                value={values.password}
-                error={fieldErrors.password || undefined}
-                onChange={(event) => update('password', event.currentTarget.value)}
-              />
-              <Button type="submit" size="md" fullWidth loading={signIn.isPending} mt="xs">
-                {t.login.submit}
-              </Button>
-            </Stack>
-          </form>
-        </Paper>
-      </Center>
-    </Box>
+          <TextInput
+            label={t.login.tenantCode}
+            name="tenantCode"
+            autoComplete="organization"
+            autoFocus={values.tenantCode === ''}
+            value={values.tenantCode}
+            error={fieldErrors.tenantCode || undefined}
+            onChange={(event) => update('tenantCode', event.currentTarget.value)}
+          />
+          <TextInput
+            label={t.login.loginId}
+            name="loginId"
+            autoComplete="username"
+            autoFocus={values.tenantCode !== ''}
+            value={values.loginId}
+            error={fieldErrors.loginId || undefined}
+            onChange={(event) => update('loginId', event.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t.login.password}
+            name="password"
+            autoComplete="current-password"
+            value={values.password}
+            error={fieldErrors.password || undefined}
+            onChange={(event) => update('password', event.currentTarget.value)}
+          />
+          <Button type="submit" size="md" fullWidth loading={signIn.isPending} mt="xs">
+            {t.login.submit}
+          </Button>
+          <Anchor component={Link} to="/password-reset" size="sm" ta="center">
+            {t.passwordReset.forgotLink}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthScreen>
   );
 }
