@@ -15,9 +15,11 @@ import {
 import type pg from 'pg';
 import { z } from 'zod';
 import { access } from '../domain/access/permissions';
+import { apiTokenRoutes } from './modules/api-tokens/api-token.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { userRoutes } from './modules/identity/user.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
+import { systemSettingsRoutes } from './modules/settings/system-settings.routes';
 import { type RegisteredRoute, registerRouteAccess } from './platform/access/route-access';
 import { sessionCookieName } from './platform/auth/session-token';
 import type { Config } from './platform/config';
@@ -84,9 +86,14 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config.tlsEnabled) },
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: '個人用 API トークン (akn_…): 業務データの API だけに使えます',
+          },
         },
       },
-      security: [{ session: [] }],
+      security: [{ session: [] }, { apiToken: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -133,6 +140,8 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       });
       await api.register(userRoutes);
       await api.register(customerRoutes);
+      await api.register(systemSettingsRoutes);
+      await api.register(apiTokenRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -101,6 +101,13 @@ const expectedAccess: Record<string, string> = {
   'POST /api/v1/customers': 'customers:create',
   'GET /api/v1/customers/:customerId': 'customers:view',
   'PUT /api/v1/customers/:customerId': 'customers:edit',
+  'GET /api/v1/settings/system': 'orgAdmin',
+  'PUT /api/v1/settings/system': 'orgAdmin',
+  'GET /api/v1/api-tokens': 'authenticated',
+  'POST /api/v1/api-tokens': 'authenticated',
+  'DELETE /api/v1/api-tokens/:tokenId': 'authenticated',
+  'GET /api/v1/admin/api-tokens': 'orgAdmin',
+  'DELETE /api/v1/admin/api-tokens/:tokenId': 'orgAdmin',
 };
 
 describe('authorization matrix', () => {
@@ -128,6 +135,7 @@ describe('authorization matrix', () => {
         const response = await api(t, cookie).send(route.method as 'GET', sample.url, sample.body);
         if (route.method === 'PUT' && response.statusCode === 200) {
           if (route.url.startsWith('/api/v1/users/')) fixtures.userVersion++;
+          else if (route.url === '/api/v1/settings/system') fixtures.settingsVersion++;
           else fixtures.customerVersion++;
         }
         const expected = expectedOutcome(route.access, caller);

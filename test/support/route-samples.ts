@@ -12,6 +12,9 @@ export interface RouteFixtures {
   userVersion: number;
   /** A user the DELETE sample may remove. */
   deletableUserId: string;
+  /** A live API token of the tenant's admin, for the revoke samples. */
+  apiTokenId: string;
+  settingsVersion: number;
 }
 
 export interface SampleRequest {
@@ -66,6 +69,27 @@ const samples: Record<string, Sample> = {
     url: `/api/v1/customers/${f.customerId}`,
     body: { code: 'ISO1', name: '書き換え', version: f.customerVersion },
   }),
+  'GET /api/v1/settings/system': () => ({ url: '/api/v1/settings/system' }),
+  'PUT /api/v1/settings/system': (f) => ({
+    url: '/api/v1/settings/system',
+    body: {
+      adminEmail: 'admin@example.jp',
+      idleTimeoutMinutes: 30,
+      passwordExpiryDays: 0,
+      passwordNoticeDays: 0,
+      version: f.settingsVersion,
+    },
+  }),
+  'GET /api/v1/api-tokens': () => ({ url: '/api/v1/api-tokens' }),
+  'POST /api/v1/api-tokens': () => ({
+    url: '/api/v1/api-tokens',
+    body: { name: 'サンプル連携', expiresInDays: 30, scope: ['customers:view'] },
+  }),
+  'DELETE /api/v1/api-tokens/:tokenId': (f) => ({ url: `/api/v1/api-tokens/${f.apiTokenId}` }),
+  'GET /api/v1/admin/api-tokens': () => ({ url: '/api/v1/admin/api-tokens' }),
+  'DELETE /api/v1/admin/api-tokens/:tokenId': (f) => ({
+    url: `/api/v1/admin/api-tokens/${f.apiTokenId}`,
+  }),
 };
 
 export function sampleFor(route: RegisteredRoute, fixtures: RouteFixtures): SampleRequest {
@@ -75,10 +99,18 @@ export function sampleFor(route: RegisteredRoute, fixtures: RouteFixtures): Samp
   return sample(fixtures);
 }
 
-/** Two inactive users made through the API, for the samples that name a user. */
+/**
+ * Two inactive users and an API token made through the API (as the admin whose `post` this
+ * is), for the samples that name a user or a token; the settings are still at version 1.
+ */
 export async function createUserFixtures(
   post: (url: string, body: unknown) => Promise<{ statusCode: number; json(): unknown }>,
-): Promise<Pick<RouteFixtures, 'userId' | 'userVersion' | 'deletableUserId'>> {
+): Promise<
+  Pick<
+    RouteFixtures,
+    'userId' | 'userVersion' | 'deletableUserId' | 'apiTokenId' | 'settingsVersion'
+  >
+> {
   const made: { userId: string; version: number }[] = [];
   for (const loginId of ['fixture-edit', 'fixture-delete']) {
     const response = await post('/api/v1/users', { loginId, name: loginId, isActive: false });
@@ -86,7 +118,19 @@ export async function createUserFixtures(
     made.push((response.json() as { user: { userId: string; version: number } }).user);
   }
   const [edit, remove] = made as [(typeof made)[0], (typeof made)[0]];
-  return { userId: edit.userId, userVersion: edit.version, deletableUserId: remove.userId };
+  const token = await post('/api/v1/api-tokens', {
+    name: 'fixture',
+    expiresInDays: 30,
+    scope: ['customers:view'],
+  });
+  if (token.statusCode !== 201) throw new Error(`fixture token: ${token.statusCode}`);
+  return {
+    userId: edit.userId,
+    userVersion: edit.version,
+    deletableUserId: remove.userId,
+    apiTokenId: (token.json() as { apiToken: { tokenId: string } }).apiToken.tokenId,
+    settingsVersion: 1,
+  };
 }
 
 /** Routes whose url names a resource of a tenant (path parameters). */

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type pg from 'pg';
 import { can, type RouteAccess } from '../../../domain/access/permissions';
-import { authenticateSession } from '../auth/authenticate';
+import { parseBearerToken } from '../auth/api-token';
+import { authenticateApiToken, authenticateSession } from '../auth/authenticate';
 import type { ActorContext, Principal } from '../auth/principal';
 import { parseSessionCookie } from '../auth/session-token';
 import type { OpenTenantTransaction, TenantTransaction } from '../db/tenant-transaction';
@@ -30,6 +31,13 @@ const UNDECLARED_EXEMPT = /^\/api\/docs(\/|$)/;
  * What a user who still holds an initial password may call: who am I, sign out, and change the
  * password. Everything else answers 403 password_change_required until the password changes.
  */
+/*
+ * A personal API token reaches only routes that declare a catalogue permission (business data).
+ * `authenticated` routes (own profile, password, token management) and `orgAdmin` routes (users,
+ * groups, settings, every tenant's tokens) answer 403 api_token_not_allowed, so a leaked token
+ * can neither mint more tokens nor take over accounts (ADR 0010).
+ */
+
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
   'GET /api/v1/auth/me',
   'POST /api/v1/auth/logout',
@@ -64,16 +72,16 @@ export function registerRouteAccess(
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access.kind === 'public') return;
-    if (!parseSessionCookie(request.cookies[options.cookieName])) {
-      throw new AppError('unauthenticated');
-    }
+    const wellFormed = usesApiToken(request)
+      ? parseBearerToken(request.headers.authorization)
+      : parseSessionCookie(request.cookies[options.cookieName]);
+    if (!wellFormed) throw new AppError('unauthenticated');
   });
 
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access.kind === 'public') return;
-    const token = parseSessionCookie(request.cookies[options.cookieName]);
-    const session = token ? await authenticateSession(options.pool, token) : null;
+    const session = await authenticate(request);
     if (!session) throw new AppError('unauthenticated');
     request.principal = session.principal;
     request.tenantTx = session.tx;
@@ -81,18 +89,36 @@ export function registerRouteAccess(
       tenantId: session.principal.tenantId,
       userId: session.principal.userId,
     });
+    if (session.principal.apiTokenId && access.kind !== 'permission') {
+      await session.tx.rollback();
+      throw new AppError('api_token_not_allowed');
+    }
     if (
       session.principal.mustChangePassword &&
       !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url}`)
     ) {
       await session.tx.rollback();
-      throw new AppError('password_change_required');
+      throw new AppError(
+        session.principal.passwordChangeReason === 'expired'
+          ? 'password_expired'
+          : 'password_change_required',
+      );
     }
     if (!isAllowed(session.principal, access)) {
       await session.tx.rollback();
       throw new AppError('forbidden');
     }
   });
+
+  /** An Authorization header means an API token; the cookie, if any, is then ignored. */
+  const authenticate = (request: FastifyRequest) => {
+    if (usesApiToken(request)) {
+      const credential = parseBearerToken(request.headers.authorization);
+      return credential ? authenticateApiToken(options.pool, credential) : null;
+    }
+    const token = parseSessionCookie(request.cookies[options.cookieName]);
+    return token ? authenticateSession(options.pool, token) : null;
+  };
 
   // Safety net: a request that ended without reaching the handler (validation error, abort)
   // must still hand its connection back.
@@ -103,6 +129,10 @@ export function registerRouteAccess(
   app.addHook('onRequestAbort', rollbackLeftover);
 
   return registry;
+}
+
+function usesApiToken(request: FastifyRequest): boolean {
+  return request.headers.authorization !== undefined;
 }
 
 function isAllowed(principal: Principal, access: RouteAccess): boolean {
@@ -147,12 +177,17 @@ export function tenantContext(request: FastifyRequest): {
 
 export function actorContext(
   request: FastifyRequest,
-  principal: { tenantId: string; userId: string | null; loginId: string } | undefined,
+  principal:
+    | { tenantId: string; userId: string | null; loginId: string; apiTokenId?: string | null }
+    | undefined,
 ): ActorContext {
   return {
     tenantId: principal?.tenantId ?? '',
     userId: principal?.userId ?? null,
-    actorLabel: principal?.loginId ?? '',
+    // Writes made through a token say so in the log, and which token it was.
+    actorLabel: principal?.apiTokenId
+      ? `${principal.loginId} (APIトークン ${principal.apiTokenId})`
+      : (principal?.loginId ?? ''),
     ip: request.ip,
     userAgent: request.headers['user-agent'] ?? '',
     requestId: request.id,
