@@ -7,17 +7,21 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { can } from '../../domain/access/permissions';
+import { ownApiTokensQueryOptions, tenantApiTokensQueryOptions } from '../api/api-tokens';
 import { fetchMe, meQueryOptions } from '../api/auth';
 import { isApiError } from '../api/client';
 import { customerQueryOptions } from '../api/customers';
+import { systemSettingsQueryOptions } from '../api/settings';
 import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
+import { ApiTokensPage, TenantApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { parseCustomerListSearch } from '../features/customers/list-search';
 import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { PasswordChangePage } from '../features/password/PasswordChangePage';
+import { SystemSettingsPage } from '../features/settings/SystemSettingsPage';
 import { UserEditPage, UserNewPage } from '../features/users/UserFormPage';
 import { UserListPage } from '../features/users/UserListPage';
 import { AppLayout } from './AppLayout';
@@ -144,6 +148,33 @@ const userEditRoute = createRoute({
   component: UserEditPage,
 });
 
+const apiTokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'api-tokens',
+  loader: ({ context }) => context.queryClient.ensureQueryData(ownApiTokensQueryOptions),
+  component: ApiTokensPage,
+});
+
+const adminOnly = ({ context }: { context: { grants: { isOrgAdmin: boolean } } }) => {
+  if (!context.grants.isOrgAdmin) throw redirect({ to: '/' });
+};
+
+const systemSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/system',
+  beforeLoad: adminOnly,
+  loader: ({ context }) => context.queryClient.ensureQueryData(systemSettingsQueryOptions),
+  component: SystemSettingsPage,
+});
+
+const tenantApiTokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/api-tokens',
+  beforeLoad: adminOnly,
+  loader: ({ context }) => context.queryClient.ensureQueryData(tenantApiTokensQueryOptions),
+  component: TenantApiTokensPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -151,6 +182,9 @@ const routeTree = rootRoute.addChildren([
     passwordRoute,
     customersRoute.addChildren([customerListRoute, customerNewRoute, customerEditRoute]),
     usersRoute.addChildren([userListRoute, userNewRoute, userEditRoute]),
+    apiTokensRoute,
+    systemSettingsRoute,
+    tenantApiTokensRoute,
   ]),
 ]);
 

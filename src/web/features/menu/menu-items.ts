@@ -21,7 +21,7 @@ export type AdminScreen = keyof Messages['menu']['adminScreens'];
  */
 export type MenuEntry =
   | { fn: BusinessFunction; to?: '/customers' }
-  | { admin: AdminScreen; to?: '/settings/users' };
+  | { admin: AdminScreen; to?: '/settings/users' | '/settings/system' | '/settings/api-tokens' };
 
 export interface MenuGroup {
   key: MenuGroupKey;
@@ -80,6 +80,8 @@ export const menuColumns: MenuGroup[][] = [
       entries: [
         { admin: 'users', to: '/settings/users' },
         { admin: 'permissionGroups' },
+        { admin: 'systemSettings', to: '/settings/system' },
+        { admin: 'apiTokens', to: '/settings/api-tokens' },
         { admin: 'auditLog' },
       ],
     },
