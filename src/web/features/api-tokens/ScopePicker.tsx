@@ -32,7 +32,7 @@ export function ScopePicker({
     onChange(next);
   };
   return (
-    <Table.ScrollContainer minWidth={520} mah={320}>
+    <Table.ScrollContainer minWidth={520} maxHeight={320} type="native">
       <Table
         aria-label={label}
         stickyHeader
