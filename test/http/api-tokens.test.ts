@@ -254,6 +254,15 @@ describe('API tokens', () => {
     expect((await bearer(b.token).get('/api/v1/customers')).statusCode).toBe(401);
   });
 
+  it('leaves cookie sign-in alone when a proxy adds HTTP Basic credentials', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: 'Basic c3RhZ2luZzpzZWNyZXQ=', cookie: tenant.adminCookie },
+    });
+    expect(response.statusCode).toBe(200);
+  });
+
   it('keeps the CSRF check when a cookie comes along with the bearer token', async () => {
     const { token } = await issue(tenant.adminCookie, ['customers:view', 'customers:create']);
     const withCookie = await t.app.inject({

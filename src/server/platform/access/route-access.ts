@@ -110,7 +110,7 @@ export function registerRouteAccess(
     }
   });
 
-  /** An Authorization header means an API token; the cookie, if any, is then ignored. */
+  /** A Bearer token wins over the cookie, which is then ignored. */
   const authenticate = (request: FastifyRequest) => {
     if (usesApiToken(request)) {
       const credential = parseBearerToken(request.headers.authorization);
@@ -131,8 +131,12 @@ export function registerRouteAccess(
   return registry;
 }
 
+/**
+ * Only the Bearer scheme means an API token: a staging proxy's HTTP Basic credentials, which
+ * browsers resend on every request, must not hide the session cookie.
+ */
 function usesApiToken(request: FastifyRequest): boolean {
-  return request.headers.authorization !== undefined;
+  return /^Bearer\s/i.test(request.headers.authorization ?? '');
 }
 
 function isAllowed(principal: Principal, access: RouteAccess): boolean {
