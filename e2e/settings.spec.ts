@@ -55,6 +55,7 @@ test('an admin turns on password expiry; a user is reminded, then made to change
 
   await test.step('the admin opens システム設定 and gets a Japanese error for bad notice days', async () => {
     await signIn(page);
+    await page.screenshot({ path: 'test-results/screens/main-menu-admin.png' });
     await page.getByRole('link', { name: 'システム設定' }).click();
     await expect(page.getByRole('heading', { name: 'システム設定' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: '自動ログアウトまでの時間' })).toHaveValue('30');
