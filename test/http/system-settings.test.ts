@@ -184,6 +184,12 @@ describe('password expiry', () => {
     const cookie = await login(t, expiring.code, 'expired', TEST_PASSWORD);
     const me = (await api(t, cookie).get('/api/v1/auth/me')).json();
     expect(me.user).toMatchObject({ mustChangePassword: true, passwordExpired: true });
+    const { rows: signIns } = await t.db.superuser.query(
+      `SELECT after FROM app.audit_log WHERE tenant_id = $1 AND event = 'auth.login_succeeded'
+        AND actor_label = 'expired' ORDER BY seq`,
+      [expiring.tenantId],
+    );
+    expect(signIns.map((r) => r.after)).toEqual([null, { passwordExpired: true }]);
     const blocked = await api(t, cookie).get('/api/v1/customers');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('password_expired');
