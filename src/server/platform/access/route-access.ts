@@ -31,13 +31,6 @@ const UNDECLARED_EXEMPT = /^\/api\/docs(\/|$)/;
  * What a user who still holds an initial password may call: who am I, sign out, and change the
  * password. Everything else answers 403 password_change_required until the password changes.
  */
-/*
- * A personal API token reaches only routes that declare a catalogue permission (business data).
- * `authenticated` routes (own profile, password, token management) and `orgAdmin` routes (users,
- * groups, settings, every tenant's tokens) answer 403 api_token_not_allowed, so a leaked token
- * can neither mint more tokens nor take over accounts (ADR 0010).
- */
-
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
   'GET /api/v1/auth/me',
   'POST /api/v1/auth/logout',
@@ -88,7 +81,12 @@ export function registerRouteAccess(
     request.log = request.log.child({
       tenantId: session.principal.tenantId,
       userId: session.principal.userId,
+      ...(session.principal.apiTokenId ? { apiTokenId: session.principal.apiTokenId } : {}),
     });
+    // A personal API token reaches only routes that declare a catalogue permission (business
+    // data). `authenticated` routes (own profile, password, token management) and `orgAdmin`
+    // routes (users, groups, settings, every tenant's tokens) are closed to it, so a leaked
+    // token can neither mint more tokens nor take over accounts (ADR 0010).
     if (session.principal.apiTokenId && access.kind !== 'permission') {
       await session.tx.rollback();
       throw new AppError('api_token_not_allowed');
