@@ -15,6 +15,7 @@ import {
 import type pg from 'pg';
 import { z } from 'zod';
 import { access } from '../domain/access/permissions';
+import { apiTokenRoutes } from './modules/api-tokens/api-token.routes';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { passwordResetRoutes } from './modules/identity/password-reset.routes';
@@ -23,6 +24,7 @@ import { userRoutes } from './modules/identity/user.routes';
 import { departmentRoutes } from './modules/masters/departments/department.routes';
 import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
+import { systemSettingsRoutes } from './modules/settings/system-settings.routes';
 import { type RegisteredRoute, registerRouteAccess } from './platform/access/route-access';
 import { sessionCookieName } from './platform/auth/session-token';
 import type { Config } from './platform/config';
@@ -96,9 +98,14 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config.tlsEnabled) },
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: '個人用 API トークン (akn_…): 業務データの API だけに使えます',
+          },
         },
       },
-      security: [{ session: [] }],
+      security: [{ session: [] }, { apiToken: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -155,6 +162,8 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(departmentRoutes);
       await api.register(taxRateRoutes);
       await api.register(auditLogRoutes, { pool });
+      await api.register(systemSettingsRoutes);
+      await api.register(apiTokenRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -141,6 +141,13 @@ const expectedAccess: Record<string, string> = {
   'POST /api/v1/tax-rates': 'settings:edit',
   'PUT /api/v1/tax-rates/:code': 'settings:edit',
   'DELETE /api/v1/tax-rates/:code': 'settings:edit',
+  'GET /api/v1/settings/system': 'orgAdmin',
+  'PUT /api/v1/settings/system': 'orgAdmin',
+  'GET /api/v1/api-tokens': 'authenticated',
+  'POST /api/v1/api-tokens': 'authenticated',
+  'DELETE /api/v1/api-tokens/:tokenId': 'authenticated',
+  'GET /api/v1/admin/api-tokens': 'orgAdmin',
+  'DELETE /api/v1/admin/api-tokens/:tokenId': 'orgAdmin',
 };
 
 describe('authorization matrix', () => {
@@ -171,6 +178,7 @@ describe('authorization matrix', () => {
           else if (route.url.startsWith('/api/v1/departments/')) fixtures.departmentVersion++;
           else if (route.url.startsWith('/api/v1/tax-rates/')) fixtures.taxRateVersion++;
           else if (route.url.startsWith('/api/v1/permission-groups/')) fixtures.groupVersion++;
+          else if (route.url === '/api/v1/settings/system') fixtures.settingsVersion++;
           else fixtures.customerVersion++;
         }
         const expected = expectedOutcome(route.access, caller, route.url);

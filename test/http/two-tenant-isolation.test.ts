@@ -24,7 +24,16 @@ let b: TestTenant;
 let victimFixtures: RouteFixtures;
 
 async function snapshotOf(tenantId: string): Promise<string> {
-  const tables = ['customers', 'users', 'sessions', 'permission_groups', 'audit_log', 'tenants'];
+  const tables = [
+    'customers',
+    'users',
+    'sessions',
+    'permission_groups',
+    'audit_log',
+    'tenants',
+    'tenant_settings',
+    'api_tokens',
+  ];
   const parts: string[] = [];
   for (const table of tables) {
     const { rows } = await t.db.superuser.query(

@@ -25,6 +25,9 @@ export interface RouteFixtures {
   groupVersion: number;
   /** A group without members the DELETE sample may remove. */
   deletableGroupId: string;
+  /** A live API token of the tenant's admin, for the revoke samples. */
+  apiTokenId: string;
+  settingsVersion: number;
 }
 
 export interface SampleRequest {
@@ -147,6 +150,27 @@ const samples: Record<string, Sample> = {
   'DELETE /api/v1/tax-rates/:code': (f) => ({
     url: `/api/v1/tax-rates/${f.deletableTaxRateCode}?version=1`,
   }),
+  'GET /api/v1/settings/system': () => ({ url: '/api/v1/settings/system' }),
+  'PUT /api/v1/settings/system': (f) => ({
+    url: '/api/v1/settings/system',
+    body: {
+      adminEmail: 'admin@example.jp',
+      idleTimeoutMinutes: 30,
+      passwordExpiryDays: 0,
+      passwordNoticeDays: 0,
+      version: f.settingsVersion,
+    },
+  }),
+  'GET /api/v1/api-tokens': () => ({ url: '/api/v1/api-tokens' }),
+  'POST /api/v1/api-tokens': () => ({
+    url: '/api/v1/api-tokens',
+    body: { name: 'サンプル連携', expiresInDays: 30, scope: ['customers:view'] },
+  }),
+  'DELETE /api/v1/api-tokens/:tokenId': (f) => ({ url: `/api/v1/api-tokens/${f.apiTokenId}` }),
+  'GET /api/v1/admin/api-tokens': () => ({ url: '/api/v1/admin/api-tokens' }),
+  'DELETE /api/v1/admin/api-tokens/:tokenId': (f) => ({
+    url: `/api/v1/admin/api-tokens/${f.apiTokenId}`,
+  }),
 };
 
 export function sampleFor(route: RegisteredRoute, fixtures: RouteFixtures): SampleRequest {
@@ -162,11 +186,13 @@ type FixtureKeys =
   | 'deletableUserId'
   | 'groupId'
   | 'groupVersion'
-  | 'deletableGroupId';
+  | 'deletableGroupId'
+  | 'apiTokenId'
+  | 'settingsVersion';
 
 /**
- * Two inactive users and two member-less permission groups made through the API, for the
- * samples that name a user or a group.
+ * Two inactive users, two member-less permission groups and an API token made through the API
+ * (as the admin whose `post` this is), for the samples that name one; settings stay at version 1.
  */
 export async function createUserFixtures(
   post: (url: string, body: unknown) => Promise<{ statusCode: number; json(): unknown }>,
@@ -185,6 +211,12 @@ export async function createUserFixtures(
     made.push((response.json() as { user: { userId: string; version: number } }).user);
   }
   const [edit, remove] = made as [(typeof made)[0], (typeof made)[0]];
+  const token = await post('/api/v1/api-tokens', {
+    name: 'fixture',
+    expiresInDays: 30,
+    scope: ['customers:view'],
+  });
+  if (token.statusCode !== 201) throw new Error(`fixture token: ${token.statusCode}`);
   return {
     userId: edit.userId,
     userVersion: edit.version,
@@ -192,6 +224,8 @@ export async function createUserFixtures(
     groupId: group.groupId,
     groupVersion: group.version,
     deletableGroupId: removableGroup.groupId,
+    apiTokenId: (token.json() as { apiToken: { tokenId: string } }).apiToken.tokenId,
+    settingsVersion: 1,
   };
 }
 

@@ -39,6 +39,16 @@ export const errorCatalogue = {
     ja: '初期パスワードのままです。パスワードを変更してから操作してください。',
     en: 'Please change your initial password before continuing.',
   },
+  password_expired: {
+    status: 403,
+    ja: 'パスワードの有効期限が切れています。パスワードを変更してから操作してください。',
+    en: 'Your password has expired. Please change it before continuing.',
+  },
+  api_token_not_allowed: {
+    status: 403,
+    ja: 'APIトークンではこの操作を行えません。画面からログインして操作してください。',
+    en: 'This operation is not available with an API token. Sign in to the web app instead.',
+  },
   csrf_rejected: {
     status: 403,
     ja: '不正な送信元からのリクエストのため処理できません。画面を再読み込みしてください。',

@@ -9,6 +9,7 @@ import {
   IconHelp,
   IconKey,
   IconLogout,
+  IconShield,
   IconUser,
 } from '../components/icons';
 import { useT } from '../i18n/i18n';
@@ -100,6 +101,9 @@ export function AppLayout() {
                 <Menu.Label>{me.user.loginId}</Menu.Label>
                 <Menu.Item component={Link} to="/password" leftSection={<IconKey size={16} />}>
                   {t.shell.changePassword}
+                </Menu.Item>
+                <Menu.Item component={Link} to="/api-tokens" leftSection={<IconShield size={16} />}>
+                  {t.shell.apiTokens}
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>

@@ -8,6 +8,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { can } from '../../domain/access/permissions';
+import { ownApiTokensQueryOptions, tenantApiTokensQueryOptions } from '../api/api-tokens';
 import { fetchMe, meQueryOptions } from '../api/auth';
 import { isApiError } from '../api/client';
 import { customerQueryOptions } from '../api/customers';
@@ -16,9 +17,11 @@ import {
   permissionGroupListQueryOptions,
   permissionGroupQueryOptions,
 } from '../api/permission-groups';
+import { systemSettingsQueryOptions } from '../api/settings';
 import { taxRateListQueryOptions } from '../api/tax-rates';
 import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
+import { ApiTokensPage, TenantApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { AuditLogPage } from '../features/audit-log/AuditLogPage';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
@@ -39,6 +42,7 @@ import {
   PermissionGroupNewPage,
 } from '../features/permission-groups/PermissionGroupFormPage';
 import { PermissionGroupListPage } from '../features/permission-groups/PermissionGroupListPage';
+import { SystemSettingsPage } from '../features/settings/SystemSettingsPage';
 import { TaxRateSettingsPage } from '../features/tax-rates/TaxRateSettingsPage';
 import { UserEditPage, UserNewPage } from '../features/users/UserFormPage';
 import { UserListPage } from '../features/users/UserListPage';
@@ -289,6 +293,33 @@ const auditLogRoute = createRoute({
   component: AuditLogPage,
 });
 
+const apiTokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'api-tokens',
+  loader: ({ context }) => context.queryClient.ensureQueryData(ownApiTokensQueryOptions),
+  component: ApiTokensPage,
+});
+
+const adminOnly = ({ context }: { context: { grants: { isOrgAdmin: boolean } } }) => {
+  if (!context.grants.isOrgAdmin) throw redirect({ to: '/' });
+};
+
+const systemSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/system',
+  beforeLoad: adminOnly,
+  loader: ({ context }) => context.queryClient.ensureQueryData(systemSettingsQueryOptions),
+  component: SystemSettingsPage,
+});
+
+const tenantApiTokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/api-tokens',
+  beforeLoad: adminOnly,
+  loader: ({ context }) => context.queryClient.ensureQueryData(tenantApiTokensQueryOptions),
+  component: TenantApiTokensPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   helpRoute.addChildren([helpIndexRoute, helpArticleRoute]),
@@ -308,6 +339,9 @@ const routeTree = rootRoute.addChildren([
       permissionGroupEditRoute,
     ]),
     auditLogRoute,
+    apiTokensRoute,
+    systemSettingsRoute,
+    tenantApiTokensRoute,
   ]),
 ]);
 

@@ -52,6 +52,7 @@ export const en: Messages = {
     user: 'User',
     userMenu: 'User menu',
     changePassword: 'Change password',
+    apiTokens: 'API tokens',
     breadcrumb: 'Breadcrumb',
   },
   menu: {
@@ -92,7 +93,12 @@ export const en: Messages = {
       users: 'Users',
       permissionGroups: 'Permission groups',
       auditLog: 'Audit log',
+      systemSettings: 'System settings',
+      apiTokens: 'API token management',
     },
+    passwordNotice: (days: number) =>
+      `Your password expires in ${days} ${days === 1 ? 'day' : 'days'}`,
+    passwordNoticeLink: 'Change your password',
     comingSoonHint: 'This function is not available yet',
     noFunctions: 'No functions are available to you. Ask your organisation admin for access.',
     info: {
@@ -380,9 +386,91 @@ export const en: Messages = {
       button: 'Export CSV',
     },
   },
+  systemSettings: {
+    title: 'System settings',
+    lead: 'Settings for the whole organisation. Changes apply from the next request.',
+    sections: {
+      contact: 'Contact',
+      session: 'Sessions',
+      password: 'Passwords',
+    },
+    fields: {
+      adminEmail: 'Administrator e-mail',
+      idleTimeoutMinutes: 'Sign out after inactivity',
+      absoluteSession: 'Maximum session length',
+      passwordExpiryDays: 'Password expiry',
+      passwordNoticeDays: 'Expiry notice',
+    },
+    hints: {
+      adminEmail:
+        'Receives password-reset notices for users without an e-mail address, and incident notices',
+      idleTimeoutMinutes: (min: number, max: number) =>
+        `Users are signed out after this long without activity (${min}–${max} minutes, 30 recommended)`,
+      absoluteSession: (hours: number) =>
+        `${hours} hours (fixed). After that, users sign in again even while active`,
+      passwordExpiryDays:
+        'Empty means never (recommended). A user with an expired password must change it before doing anything else',
+      passwordNoticeDays:
+        'How many days before expiry the main menu reminds users. Must be less than the expiry',
+    },
+    units: { minutes: 'min', days: 'days', daysBefore: 'days before' },
+    nistNote:
+      'NIST SP 800-63B advises against periodic password changes, as they lead to guessable passwords. Set an expiry only when a policy requires it.',
+    invalidTitle: 'Please check your input',
+    invalidBody: (count: number) => `${count} field(s) need attention.`,
+    saveFailedTitle: 'Could not save',
+    reload: 'Load the latest version',
+    saved: 'System settings saved.',
+    updatedAt: (at: string) => `Last updated ${at}`,
+  },
+  apiTokens: {
+    title: 'API tokens',
+    adminTitle: 'API token management',
+    lead: 'Personal tokens for calling the Akinai API from other systems. You choose which of your own permissions a token may use.',
+    adminLead:
+      'Every live token issued by a user of this organisation. Revoke any you do not need or do not recognise.',
+    create: 'New token',
+    columns: {
+      name: 'Name',
+      owner: 'Owner',
+      scope: 'Allowed operations',
+      createdAt: 'Created',
+      lastUsedAt: 'Last used',
+      expiresAt: 'Expires',
+      actions: 'Actions',
+    },
+    never: 'Never',
+    expired: 'Expired',
+    empty: 'There are no live tokens.',
+    revoke: 'Revoke',
+    confirmRevokeTitle: 'Revoke this token?',
+    confirmRevokeBody: (name: string) =>
+      `"${name}" stops working immediately for every integration using it. This cannot be undone.`,
+    revoked: (name: string) => `Token "${name}" revoked.`,
+    dialogTitle: 'New API token',
+    fields: { name: 'Name', expiresInDays: 'Valid for', scope: 'Allowed operations' },
+    hints: {
+      name: 'Say what it is for (e.g. accounting export)',
+      scope:
+        'Only operations you may perform yourself. If your permissions shrink, so does the token.',
+    },
+    periods: { 30: '30 days', 90: '90 days', 180: '180 days', 365: '1 year' } as Record<
+      number,
+      string
+    >,
+    issue: 'Create token',
+    shownTitle: 'API token created',
+    shownLead: 'This token is shown only now. Store it somewhere safe; it cannot be shown again.',
+    usage: 'Usage: HTTP header Authorization: Bearer <token>',
+    restrictions:
+      'Tokens reach business data APIs only: no password change, token or user management, or system settings.',
+    copy: 'Copy',
+    copied: 'Copied',
+  },
   password: {
     title: 'Change password',
     forcedLead: 'You signed in with an initial password. Choose a new password to continue.',
+    expiredLead: 'Your password has expired. Choose a new password to continue.',
     lead: 'Setting a new password signs you out on your other devices.',
     currentPassword: 'Current password',
     newPassword: 'New password',

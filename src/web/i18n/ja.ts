@@ -66,6 +66,7 @@ export const ja = {
     breadcrumb: 'パンくずリスト',
     userMenu: '担当者メニュー',
     changePassword: 'パスワード変更',
+    apiTokens: 'APIトークン',
   },
   menu: {
     pageTitle: 'メインメニュー',
@@ -87,7 +88,11 @@ export const ja = {
       users: '担当者',
       permissionGroups: 'アクセス権限グループ',
       auditLog: '操作ログ',
+      systemSettings: 'システム設定',
+      apiTokens: 'APIトークン管理',
     },
+    passwordNotice: (days: number) => `パスワードの有効期限まであと ${days} 日です`,
+    passwordNoticeLink: 'パスワードを変更する',
     comingSoonHint: 'この機能は準備中です',
     noFunctions: '利用できる機能がありません。組織管理者に権限の設定を依頼してください。',
     info: {
@@ -370,8 +375,88 @@ export const ja = {
       button: 'CSV出力',
     },
   },
+  systemSettings: {
+    title: 'システム設定',
+    lead: '組織全体に適用される設定です。変更は次の操作から反映されます。',
+    sections: {
+      contact: '連絡先',
+      session: 'セッション',
+      password: 'パスワード',
+    },
+    fields: {
+      adminEmail: '管理者メールアドレス',
+      idleTimeoutMinutes: '自動ログアウトまでの時間',
+      absoluteSession: 'ログインの最長継続時間',
+      passwordExpiryDays: 'パスワードの有効期限',
+      passwordNoticeDays: '変更通知',
+    },
+    hints: {
+      adminEmail:
+        'メールアドレスを登録していない担当者のパスワード再設定の通知や、障害のお知らせが届きます',
+      idleTimeoutMinutes: (min: number, max: number) =>
+        `操作がない状態がこの時間続くとログアウトします（${min}〜${max}分、推奨30分）`,
+      absoluteSession: (hours: number) =>
+        `${hours}時間（固定）。操作中でも、この時間が過ぎると再ログインが必要です`,
+      passwordExpiryDays:
+        '空欄で無期限（推奨）。期限切れのパスワードでログインすると、変更するまでほかの操作はできません',
+      passwordNoticeDays:
+        '期限の何日前からメインメニューに変更のお知らせを表示するか。有効期限より小さくしてください',
+    },
+    units: { minutes: '分', days: '日', daysBefore: '日前から' },
+    nistNote:
+      '定期的なパスワード変更は、かえって推測しやすいパスワードを招くため、NIST SP 800-63B では推奨されていません。取引先の規程などで必要な場合に設定してください。',
+    invalidTitle: '入力内容を確認してください',
+    invalidBody: (count: number) => `${count}件の項目に誤りがあります。`,
+    saveFailedTitle: '保存できませんでした',
+    reload: '最新の内容を読み込む',
+    saved: 'システム設定を保存しました。',
+    updatedAt: (at: string) => `最終更新 ${at}`,
+  },
+  apiTokens: {
+    title: 'APIトークン',
+    adminTitle: 'APIトークン管理',
+    lead: '外部のシステムから Akinai の API を呼び出すための個人用トークンです。ご自身の権限の範囲内で、許可する操作を選べます。',
+    adminLead:
+      '組織のすべての担当者が発行した有効なトークンです。不要なもの、心当たりのないものは無効にしてください。',
+    create: '新規発行',
+    columns: {
+      name: 'トークン名',
+      owner: '発行者',
+      scope: '許可する操作',
+      createdAt: '発行日時',
+      lastUsedAt: '最終利用',
+      expiresAt: '有効期限',
+      actions: '操作',
+    },
+    never: '未使用',
+    expired: '期限切れ',
+    empty: '有効なトークンはありません。',
+    revoke: '無効化',
+    confirmRevokeTitle: 'トークンを無効にしますか？',
+    confirmRevokeBody: (name: string) =>
+      `「${name}」を無効にします。このトークンを使っている連携は、すぐに使えなくなります。元に戻せません。`,
+    revoked: (name: string) => `トークン「${name}」を無効にしました。`,
+    dialogTitle: 'APIトークンの発行',
+    fields: { name: 'トークン名', expiresInDays: '有効期間', scope: '許可する操作' },
+    hints: {
+      name: '用途がわかる名前（例: 会計システム連携）',
+      scope: 'ご自身の権限にある操作だけを選べます。権限が減ると、トークンで行える操作も減ります。',
+    },
+    periods: { 30: '30日', 90: '90日', 180: '180日', 365: '1年' } as Record<number, string>,
+    issue: '発行する',
+    shownTitle: 'APIトークンを発行しました',
+    shownLead:
+      'このトークンは今だけ表示されます。安全な場所に保管してください。再表示はできません。',
+    usage: '使い方: HTTP ヘッダー Authorization: Bearer <トークン>',
+    restrictions:
+      'トークンでは業務データの API だけを利用できます。パスワード変更、トークンや担当者の管理、システム設定は行えません。',
+    copy: 'コピー',
+    copied: 'コピーしました',
+  },
   password: {
     title: 'パスワード変更',
+    expiredLead:
+      'パスワードの有効期限が切れています。続けるには、新しいパスワードを設定してください。',
     forcedLead:
       '初期パスワードでログインしました。続けるには、新しいパスワードを設定してください。',
     lead: '新しいパスワードを設定すると、ほかの端末のログインは終了します。',

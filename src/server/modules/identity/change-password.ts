@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { passwordProblems } from '../../../domain/identity/password-rules';
 import { writeAudit } from '../../platform/audit/write-audit';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
-import type { ActorContext, Principal } from '../../platform/auth/principal';
+import { type ActorContext, type Principal, sessionIdOf } from '../../platform/auth/principal';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
 import type { PasswordChange } from './identity.schema';
@@ -46,10 +46,11 @@ export async function changePassword(
       passwordHash: await hashPassword(input.newPassword),
       mustChangePassword: false,
       initialPasswordExpiresAt: null,
+      passwordChangedAt: sql`now()`,
       updatedAt: sql`now()`,
     })
     .where(where);
-  const ended = await revokeSessions(tx, principal.userId, principal.sessionId);
+  const ended = await revokeSessions(tx, principal.userId, sessionIdOf(principal));
   await writeAudit(tx, actor, {
     event: 'auth.password_changed',
     targetType: 'user',

@@ -32,6 +32,8 @@ export async function createUser(
       passwordHash: issued.passwordHash,
       mustChangePassword: true,
       initialPasswordExpiresAt: issued.expiresAt,
+      // Explicit, though the column defaults to now(): issuance starts the expiry clock.
+      passwordChangedAt: new Date(),
     });
   } catch (error) {
     throw userWriteError(error) ?? error;

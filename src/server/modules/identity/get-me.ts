@@ -1,6 +1,6 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { allPermissions } from '../../../domain/access/permissions';
-import type { Principal } from '../../platform/auth/principal';
+import { type Principal, sessionIdOf } from '../../platform/auth/principal';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { tenants } from '../organization/tenant.table';
 import type { Me } from './identity.schema';
@@ -24,7 +24,7 @@ export async function getMe(
         eq(sessions.tenantId, tx.tenantId),
         eq(sessions.userId, principal.userId),
         // Session ids are UUIDv7, so a smaller id is an earlier sign-in.
-        lt(sessions.sessionId, principal.sessionId),
+        lt(sessions.sessionId, sessionIdOf(principal)),
       ),
     )
     .orderBy(desc(sessions.createdAt))
@@ -37,6 +37,8 @@ export async function getMe(
       name: principal.name,
       isOrgAdmin: principal.isOrgAdmin,
       mustChangePassword: principal.mustChangePassword,
+      passwordExpired: principal.passwordChangeReason === 'expired',
+      passwordExpiresInDays: principal.passwordExpiresInDays,
     },
     previousLogin: previous ? { at: previous.at.toISOString(), ip: previous.ip ?? '' } : null,
     permissions: principal.isOrgAdmin ? [...allPermissions] : [...principal.permissions],

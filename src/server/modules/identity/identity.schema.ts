@@ -19,7 +19,15 @@ export const meSchema = z
       loginId: z.string(),
       name: z.string(),
       isOrgAdmin: z.boolean(),
-      mustChangePassword: z.boolean(),
+      mustChangePassword: z
+        .boolean()
+        .describe('初期パスワードのまま、または有効期限切れ: パスワード変更しか行えません'),
+      passwordExpired: z.boolean().describe('パスワードの有効期限が切れている'),
+      passwordExpiresInDays: z
+        .number()
+        .int()
+        .nullable()
+        .describe('有効期限までの日数 (システム設定の変更通知期間に入ったときだけ)'),
     }),
     previousLogin: z
       .object({ at: z.iso.datetime({ offset: true }), ip: z.string() })

@@ -37,6 +37,10 @@ export async function login(
         isActive: users.isActive,
         mustChangePassword: users.mustChangePassword,
         initialPasswordExpiresAt: users.initialPasswordExpiresAt,
+        // The sign-in succeeds into the forced change (ADR 0010); the log says why.
+        passwordExpired: sql<boolean>`EXISTS (SELECT 1 FROM app.tenant_settings ts
+          WHERE ts.tenant_id = ${users.tenantId} AND ts.password_expiry_days > 0
+            AND ${users.passwordChangedAt} + make_interval(days => ts.password_expiry_days) <= now())`,
       })
       .from(users)
       .where(and(eq(users.tenantId, tenantId), eq(users.loginId, input.loginId)));
@@ -93,6 +97,7 @@ export async function login(
       event: 'auth.login_succeeded',
       targetType: 'session',
       targetId: sessionId,
+      ...(user.passwordExpired ? { after: { passwordExpired: true } } : {}),
     });
     return { cookieValue: token.cookieValue };
   });

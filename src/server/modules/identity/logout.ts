@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/write-audit';
-import type { ActorContext, Principal } from '../../platform/auth/principal';
+import { type ActorContext, type Principal, sessionIdOf } from '../../platform/auth/principal';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { sessions } from './session.table';
 
@@ -8,10 +8,10 @@ export async function logout(tx: TenantTransaction, principal: Principal, actor:
   await tx.db
     .update(sessions)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(sessions.tenantId, tx.tenantId), eq(sessions.sessionId, principal.sessionId)));
+    .where(and(eq(sessions.tenantId, tx.tenantId), eq(sessions.sessionId, sessionIdOf(principal))));
   await writeAudit(tx, actor, {
     event: 'auth.logout',
     targetType: 'session',
-    targetId: principal.sessionId,
+    targetId: sessionIdOf(principal),
   });
 }

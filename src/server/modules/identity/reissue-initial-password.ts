@@ -32,6 +32,7 @@ export async function reissueInitialPassword(
       passwordHash: issued.passwordHash,
       mustChangePassword: true,
       initialPasswordExpiresAt: issued.expiresAt,
+      passwordChangedAt: sql`now()`,
       version: sql`${users.version} + 1`,
       updatedAt: sql`now()`,
     })

@@ -3,6 +3,7 @@ import { writeAudit } from '../../platform/audit/write-audit';
 import type { ActorContext } from '../../platform/auth/principal';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
+import { revokeUserApiTokens } from '../api-tokens/revoke-user-api-tokens';
 import type { User, UserUpdate } from './user.schema';
 import { users } from './user.table';
 import {
@@ -70,11 +71,12 @@ export async function updateUser(
   }
   if (current.isActive && !input.isActive) {
     const ended = await revokeSessions(tx, userId);
+    const tokens = await revokeUserApiTokens(tx, userId);
     await writeAudit(tx, actor, {
       event: 'user.sessions_revoked',
       targetType: 'user',
       targetId: userId,
-      after: { reason: 'disabled', sessions: ended },
+      after: { reason: 'disabled', sessions: ended, apiTokens: tokens },
     });
   }
   return getUserOrThrow(tx, userId);

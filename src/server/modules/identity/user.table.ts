@@ -37,6 +37,10 @@ export const users = appSchema
       /** Until when the initial password may be used once; NULL once it is used or replaced. */
       initialPasswordExpiresAt: timestamp('initial_password_expires_at', { withTimezone: true }),
       lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+      /** Set on every password change, issuance and reset; the expiry clock (ADR 0010). */
+      passwordChangedAt: timestamp('password_changed_at', { withTimezone: true })
+        .notNull()
+        .defaultNow(),
       version: integer('version').notNull().default(1),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

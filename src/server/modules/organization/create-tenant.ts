@@ -7,6 +7,7 @@ import { withTenantTransaction } from '../../platform/db/tenant-transaction';
 import { uuidv7 } from '../../platform/db/uuid';
 import { permissionGroups } from '../identity/permission-group.table';
 import { users } from '../identity/user.table';
+import { tenantSettings } from '../settings/tenant-settings.table';
 import { tenants } from './tenant.table';
 
 export interface NewTenant {
@@ -42,6 +43,8 @@ export async function createTenant(
       name: input.name,
       seatLimit: input.seatLimit ?? 5,
     });
+    // Every tenant has exactly one settings row; authentication joins it on each request.
+    await tx.db.insert(tenantSettings).values({ tenantId });
     await writeAudit(tx, actor, {
       event: 'tenant.created',
       targetType: 'tenant',

@@ -17,7 +17,6 @@ export const tenants = appSchema
         .notNull()
         .default('trial'),
       seatLimit: integer('seat_limit').notNull().default(5),
-      idleTimeoutMinutes: integer('idle_timeout_minutes').notNull().default(30),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     },
     () => [

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type pg from 'pg';
 import { can, type RouteAccess } from '../../../domain/access/permissions';
-import { authenticateSession } from '../auth/authenticate';
+import { parseBearerToken } from '../auth/api-token';
+import { authenticateApiToken, authenticateSession } from '../auth/authenticate';
 import type { ActorContext, Principal } from '../auth/principal';
 import { parseSessionCookie } from '../auth/session-token';
 import type { OpenTenantTransaction, TenantTransaction } from '../db/tenant-transaction';
@@ -64,35 +65,58 @@ export function registerRouteAccess(
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access.kind === 'public') return;
-    if (!parseSessionCookie(request.cookies[options.cookieName])) {
-      throw new AppError('unauthenticated');
-    }
+    const wellFormed = usesApiToken(request)
+      ? parseBearerToken(request.headers.authorization)
+      : parseSessionCookie(request.cookies[options.cookieName]);
+    if (!wellFormed) throw new AppError('unauthenticated');
   });
 
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access.kind === 'public') return;
-    const token = parseSessionCookie(request.cookies[options.cookieName]);
-    const session = token ? await authenticateSession(options.pool, token) : null;
+    const session = await authenticate(request);
     if (!session) throw new AppError('unauthenticated');
     request.principal = session.principal;
     request.tenantTx = session.tx;
     request.log = request.log.child({
       tenantId: session.principal.tenantId,
       userId: session.principal.userId,
+      ...(session.principal.apiTokenId ? { apiTokenId: session.principal.apiTokenId } : {}),
     });
+    // A personal API token reaches only routes that declare a catalogue permission (business
+    // data). `authenticated` routes (own profile, password, token management) and `orgAdmin`
+    // routes (users, groups, settings, every tenant's tokens) are closed to it, so a leaked
+    // token can neither mint more tokens nor take over accounts (ADR 0010).
+    if (session.principal.apiTokenId && access.kind !== 'permission') {
+      await session.tx.rollback();
+      throw new AppError('api_token_not_allowed');
+    }
     if (
       session.principal.mustChangePassword &&
       !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url}`)
     ) {
       await session.tx.rollback();
-      throw new AppError('password_change_required');
+      throw new AppError(
+        session.principal.passwordChangeReason === 'expired'
+          ? 'password_expired'
+          : 'password_change_required',
+      );
     }
     if (!isAllowed(session.principal, access)) {
       await session.tx.rollback();
       throw new AppError('forbidden');
     }
   });
+
+  /** A Bearer token wins over the cookie, which is then ignored. */
+  const authenticate = (request: FastifyRequest) => {
+    if (usesApiToken(request)) {
+      const credential = parseBearerToken(request.headers.authorization);
+      return credential ? authenticateApiToken(options.pool, credential) : null;
+    }
+    const token = parseSessionCookie(request.cookies[options.cookieName]);
+    return token ? authenticateSession(options.pool, token) : null;
+  };
 
   // Safety net: a request that ended without reaching the handler (validation error, abort)
   // must still hand its connection back.
@@ -103,6 +127,14 @@ export function registerRouteAccess(
   app.addHook('onRequestAbort', rollbackLeftover);
 
   return registry;
+}
+
+/**
+ * Only the Bearer scheme means an API token: a staging proxy's HTTP Basic credentials, which
+ * browsers resend on every request, must not hide the session cookie.
+ */
+function usesApiToken(request: FastifyRequest): boolean {
+  return /^Bearer\s/i.test(request.headers.authorization ?? '');
 }
 
 function isAllowed(principal: Principal, access: RouteAccess): boolean {
@@ -147,12 +179,17 @@ export function tenantContext(request: FastifyRequest): {
 
 export function actorContext(
   request: FastifyRequest,
-  principal: { tenantId: string; userId: string | null; loginId: string } | undefined,
+  principal:
+    | { tenantId: string; userId: string | null; loginId: string; apiTokenId?: string | null }
+    | undefined,
 ): ActorContext {
   return {
     tenantId: principal?.tenantId ?? '',
     userId: principal?.userId ?? null,
-    actorLabel: principal?.loginId ?? '',
+    // Writes made through a token say so in the log, and which token it was.
+    actorLabel: principal?.apiTokenId
+      ? `${principal.loginId} (APIトークン ${principal.apiTokenId})`
+      : (principal?.loginId ?? ''),
     ip: request.ip,
     userAgent: request.headers['user-agent'] ?? '',
     requestId: request.id,

@@ -21,6 +21,10 @@ export const auditEvents = {
   'user.initial_password_issued': '初期パスワードを発行',
   /** Disabling or deleting a user ends their sessions at once. */
   'user.sessions_revoked': '担当者のセッションを終了',
+  /** Issuing and revoking are recorded; each use is not (last_used_at shows it). */
+  'api_token.created': 'APIトークンを発行',
+  'api_token.revoked': 'APIトークンを無効化',
+  'settings.system_updated': 'システム設定を変更',
   /** Copies (コピーして作成) are creations whose `after` names the source group. */
   'permission_group.created': 'アクセス権限グループを作成',
   /** Renames and grant changes; before/after hold the name and the full permission lists. */

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { isPermission, type Permission } from '../../../domain/access/permissions';
 import { type OpenTenantTransaction, openTenantTransaction } from '../db/tenant-transaction';
+import type { ApiTokenCredential } from './api-token';
 import type { Principal } from './principal';
 import type { SessionToken } from './session-token';
 
@@ -11,31 +12,58 @@ interface SessionRow {
   name: string;
   is_org_admin: boolean;
   must_change_password: boolean;
+  password_expired: boolean;
+  password_days_left: number | null;
   permissions: string[];
+}
+
+interface ApiTokenRow {
+  token_id: string;
+  user_id: string;
+  login_id: string;
+  name: string;
+  permissions: string[];
+}
+
+type Authenticated = { principal: Principal; tx: OpenTenantTransaction };
+
+/** Both values are safe to inline: a validated UUID and hex digits we produced. */
+function literals(credential: { tenantId: string; tokenHash: Buffer }) {
+  return {
+    tenant: `'${credential.tenantId}'::uuid`,
+    hash: `decode('${credential.tokenHash.toString('hex')}', 'hex')`,
+  };
 }
 
 /**
  * Resolves a session cookie into a principal and leaves the tenant transaction open for the
  * request, all in one round trip. The session counts as alive until the tenant's idle timeout
- * or the absolute timeout; last_seen_at moves at most once a minute to spare writes.
+ * or the absolute timeout; last_seen_at moves at most once a minute to spare writes. The same
+ * row says whether the password has outlived the tenant's expiry period (ADR 0010).
  */
 export async function authenticateSession(
   pool: pg.Pool,
   token: SessionToken,
-): Promise<{ principal: Principal; tx: OpenTenantTransaction } | null> {
-  // Both values are safe to inline: a validated UUID and hex digits we produced.
-  const tenant = `'${token.tenantId}'::uuid`;
-  const hash = `decode('${token.tokenHash.toString('hex')}', 'hex')`;
+): Promise<Authenticated | null> {
+  const { tenant, hash } = literals(token);
+  const expiry = `make_interval(days => ts.password_expiry_days)`;
   const tx = await openTenantTransaction(pool, token.tenantId, [
     `SELECT s.session_id, s.user_id, u.login_id, u.name, u.is_org_admin, u.must_change_password,
-            coalesce(g.permissions, '{}') AS permissions
+            coalesce(g.permissions, '{}') AS permissions,
+            (ts.password_expiry_days > 0
+              AND u.password_changed_at + ${expiry} <= now()) AS password_expired,
+            CASE WHEN ts.password_expiry_days > 0 AND ts.password_notice_days > 0
+                  AND u.password_changed_at + ${expiry}
+                      <= now() + make_interval(days => ts.password_notice_days)
+              THEN ceil(extract(epoch FROM u.password_changed_at + ${expiry} - now()) / 86400)::int
+            END AS password_days_left
        FROM app.sessions s
        JOIN app.users u ON u.tenant_id = s.tenant_id AND u.user_id = s.user_id
-       JOIN app.tenants t ON t.tenant_id = s.tenant_id
+       JOIN app.tenant_settings ts ON ts.tenant_id = s.tenant_id
        LEFT JOIN app.permission_groups g ON g.tenant_id = u.tenant_id AND g.group_id = u.group_id
       WHERE s.tenant_id = ${tenant} AND s.token_hash = ${hash} AND s.revoked_at IS NULL
         AND s.expires_at > now()
-        AND s.last_seen_at > now() - make_interval(mins => t.idle_timeout_minutes)
+        AND s.last_seen_at > now() - make_interval(mins => ts.idle_timeout_minutes)
         AND u.is_active`,
     `UPDATE app.sessions SET last_seen_at = now()
       WHERE tenant_id = ${tenant} AND token_hash = ${hash}
@@ -46,17 +74,74 @@ export async function authenticateSession(
     await tx.rollback();
     return null;
   }
+  const reason = row.must_change_password ? 'initial' : row.password_expired ? 'expired' : null;
   return {
     tx,
     principal: {
       tenantId: token.tenantId,
       userId: row.user_id,
       sessionId: row.session_id,
+      apiTokenId: null,
       loginId: row.login_id,
       name: row.name,
       isOrgAdmin: row.is_org_admin,
-      mustChangePassword: row.must_change_password,
-      permissions: new Set(row.permissions.filter(isPermission) as Permission[]),
+      mustChangePassword: reason !== null,
+      passwordChangeReason: reason,
+      passwordExpiresInDays: reason === null ? row.password_days_left : null,
+      permissions: toPermissions(row.permissions),
     },
   };
+}
+
+/**
+ * Resolves a personal API token, in the same single round trip as a session. The token grants
+ * its scope intersected with what its owner may do right now, never org-admin powers; a
+ * disabled owner or an expired or revoked token finds no row. last_used_at moves at most once
+ * a minute.
+ */
+export async function authenticateApiToken(
+  pool: pg.Pool,
+  credential: ApiTokenCredential,
+): Promise<Authenticated | null> {
+  const { tenant, hash } = literals(credential);
+  const tx = await openTenantTransaction(pool, credential.tenantId, [
+    `SELECT k.token_id, u.user_id, u.login_id, u.name,
+            ARRAY(SELECT unnest(k.scope)
+                  INTERSECT
+                  SELECT unnest(CASE WHEN u.is_org_admin THEN k.scope
+                                     ELSE coalesce(g.permissions, '{}') END)) AS permissions
+       FROM app.api_tokens k
+       JOIN app.users u ON u.tenant_id = k.tenant_id AND u.user_id = k.user_id
+       LEFT JOIN app.permission_groups g ON g.tenant_id = u.tenant_id AND g.group_id = u.group_id
+      WHERE k.tenant_id = ${tenant} AND k.token_hash = ${hash} AND k.revoked_at IS NULL
+        AND k.expires_at > now() AND u.is_active`,
+    `UPDATE app.api_tokens SET last_used_at = now()
+      WHERE tenant_id = ${tenant} AND token_hash = ${hash} AND revoked_at IS NULL
+        AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+  ]);
+  const row = tx.preludeResults[0]?.rows[0] as ApiTokenRow | undefined;
+  if (!row) {
+    await tx.rollback();
+    return null;
+  }
+  return {
+    tx,
+    principal: {
+      tenantId: credential.tenantId,
+      userId: row.user_id,
+      sessionId: null,
+      apiTokenId: row.token_id,
+      loginId: row.login_id,
+      name: row.name,
+      isOrgAdmin: false,
+      mustChangePassword: false,
+      passwordChangeReason: null,
+      passwordExpiresInDays: null,
+      permissions: toPermissions(row.permissions),
+    },
+  };
+}
+
+function toPermissions(values: string[]): ReadonlySet<Permission> {
+  return new Set(values.filter(isPermission) as Permission[]);
 }

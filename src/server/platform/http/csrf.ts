@@ -14,6 +14,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerCsrfProtection(app: FastifyInstance, allowedOrigin?: string): void {
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    // A browser attaches cookies on its own but never an Authorization header, so a request
+    // that carries a bearer token and no cookie at all cannot be a forged one.
+    if (
+      request.headers.cookie === undefined &&
+      /^Bearer /i.test(request.headers.authorization ?? '')
+    ) {
+      return;
+    }
     const fetchSite = request.headers['sec-fetch-site'];
     const origin = request.headers.origin;
     const expectedOrigin = allowedOrigin ?? `${request.protocol}://${request.host}`;

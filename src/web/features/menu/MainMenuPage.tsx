@@ -1,7 +1,18 @@
-import { Badge, Box, Group, Paper, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useCan, useMe } from '../../auth/session';
-import { IconChevronRight } from '../../components/icons';
+import { IconChevronRight, IconKey } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
 import { formatJstDateTime } from '../../lib/format';
@@ -28,6 +39,7 @@ export function MainMenuPage() {
   return (
     <>
       <PageHeader help="getting-started" title={t.menu.heading} description={t.menu.lead} />
+      <PasswordExpiryNotice />
       <AccountPanel />
       {columns.length === 0 ? (
         <Paper withBorder p="xl">
@@ -119,6 +131,33 @@ function MenuEntryButton({ entry, accent }: { entry: MenuEntry; accent: string }
         {t.common.comingSoon}
       </Badge>
     </UnstyledButton>
+  );
+}
+
+/** 変更通知: inside the tenant's notice period, before the password expires. */
+function PasswordExpiryNotice() {
+  const t = useT();
+  const me = useMe();
+  const days = me.user.passwordExpiresInDays;
+  if (days === null) return null;
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      mb="md"
+      role="status"
+      icon={<IconKey size={18} />}
+      data-testid="password-expiry-notice"
+    >
+      <Group justify="space-between" gap="sm">
+        <Text size="sm" fw={600}>
+          {t.menu.passwordNotice(days)}
+        </Text>
+        <Anchor component={Link} to="/password" size="sm" fw={600}>
+          {t.menu.passwordNoticeLink}
+        </Anchor>
+      </Group>
+    </Alert>
   );
 }
 

@@ -30,7 +30,12 @@ export type MenuEntry =
     }
   | {
       admin: AdminScreen;
-      to?: '/settings/users' | '/settings/permission-groups' | '/settings/audit-log';
+      to?:
+        | '/settings/users'
+        | '/settings/permission-groups'
+        | '/settings/audit-log'
+        | '/settings/system'
+        | '/settings/api-tokens';
     };
 
 export interface MenuGroup {
@@ -95,6 +100,8 @@ export const menuColumns: MenuGroup[][] = [
       entries: [
         { admin: 'users', to: '/settings/users' },
         { admin: 'permissionGroups', to: '/settings/permission-groups' },
+        { admin: 'systemSettings', to: '/settings/system' },
+        { admin: 'apiTokens', to: '/settings/api-tokens' },
         { admin: 'auditLog', to: '/settings/audit-log' },
       ],
     },

@@ -83,7 +83,7 @@ export function PasswordChangePage() {
           <Stack gap="md">
             {forced ? (
               <Alert color="orange" variant="light">
-                {t.password.forcedLead}
+                {me.user.passwordExpired ? t.password.expiredLead : t.password.forcedLead}
               </Alert>
             ) : (
               <Text size="sm">{t.password.lead}</Text>
