@@ -16,9 +16,13 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { access } from '../domain/access/permissions';
 import { identityRoutes } from './modules/identity/identity.routes';
+import { mfaRoutes } from './modules/identity/mfa.routes';
+import { sessionRoutes } from './modules/identity/session.routes';
 import { userRoutes } from './modules/identity/user.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
 import { type RegisteredRoute, registerRouteAccess } from './platform/access/route-access';
+import { resolveMfaKey } from './platform/auth/mfa-key';
+import { createSecretBox } from './platform/auth/secret-box';
 import { sessionCookieName } from './platform/auth/session-token';
 import type { Config } from './platform/config';
 import { registerCsrfProtection } from './platform/http/csrf';
@@ -131,6 +135,13 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
         dataRegion: config.DATA_REGION,
         loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
       });
+      await api.register(mfaRoutes, {
+        cookieName,
+        secureCookie: config.tlsEnabled,
+        secretBox: createSecretBox(resolveMfaKey(config)),
+        loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+      });
+      await api.register(sessionRoutes);
       await api.register(userRoutes);
       await api.register(customerRoutes);
     },

@@ -32,6 +32,8 @@ const configSchema = z
     DEMO_TENANT: booleanFlag.default(true),
     /** Fixes the demo admin's password instead of generating one (scripted set-ups, e2e). */
     DEMO_ADMIN_PASSWORD: z.string().min(15).optional(),
+    /** 32 random bytes, base64: encrypts TOTP secrets. Required in production. */
+    MFA_ENCRYPTION_KEY: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.DATABASE_URL) !== Boolean(env.DATABASE_OWNER_URL)) {

@@ -37,7 +37,9 @@ export async function getMe(
       name: principal.name,
       isOrgAdmin: principal.isOrgAdmin,
       mustChangePassword: principal.mustChangePassword,
+      mfaEnabled: principal.mfaEnabled,
     },
+    sessionStage: principal.sessionStage,
     previousLogin: previous ? { at: previous.at.toISOString(), ip: previous.ip ?? '' } : null,
     permissions: principal.isOrgAdmin ? [...allPermissions] : [...principal.permissions],
   };

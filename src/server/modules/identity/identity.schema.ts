@@ -20,7 +20,11 @@ export const meSchema = z
       name: z.string(),
       isOrgAdmin: z.boolean(),
       mustChangePassword: z.boolean(),
+      mfaEnabled: z.boolean(),
     }),
+    sessionStage: z
+      .enum(['full', 'mfa', 'mfa_enrol'])
+      .describe("'mfa': the TOTP code is awaited; 'mfa_enrol': the tenant requires enrolment"),
     previousLogin: z
       .object({ at: z.iso.datetime({ offset: true }), ip: z.string() })
       .nullable()

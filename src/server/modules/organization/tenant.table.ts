@@ -18,6 +18,10 @@ export const tenants = appSchema
         .default('trial'),
       seatLimit: integer('seat_limit').notNull().default(5),
       idleTimeoutMinutes: integer('idle_timeout_minutes').notNull().default(30),
+      /** Who must sign in with TOTP: nobody by default, the org admins, or everyone. */
+      mfaRequired: text('mfa_required', { enum: ['off', 'admins', 'everyone'] })
+        .notNull()
+        .default('off'),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     },
     () => [

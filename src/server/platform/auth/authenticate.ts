@@ -11,6 +11,8 @@ interface SessionRow {
   name: string;
   is_org_admin: boolean;
   must_change_password: boolean;
+  stage: 'full' | 'mfa' | 'mfa_enrol';
+  mfa_enabled: boolean;
   permissions: string[];
 }
 
@@ -28,6 +30,7 @@ export async function authenticateSession(
   const hash = `decode('${token.tokenHash.toString('hex')}', 'hex')`;
   const tx = await openTenantTransaction(pool, token.tenantId, [
     `SELECT s.session_id, s.user_id, u.login_id, u.name, u.is_org_admin, u.must_change_password,
+            s.stage, u.mfa_enabled_at IS NOT NULL AS mfa_enabled,
             coalesce(g.permissions, '{}') AS permissions
        FROM app.sessions s
        JOIN app.users u ON u.tenant_id = s.tenant_id AND u.user_id = s.user_id
@@ -56,6 +59,8 @@ export async function authenticateSession(
       name: row.name,
       isOrgAdmin: row.is_org_admin,
       mustChangePassword: row.must_change_password,
+      sessionStage: row.stage,
+      mfaEnabled: row.mfa_enabled,
       permissions: new Set(row.permissions.filter(isPermission) as Permission[]),
     },
   };

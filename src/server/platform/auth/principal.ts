@@ -8,6 +8,9 @@ export interface Principal extends Grants {
   readonly loginId: string;
   readonly name: string;
   readonly mustChangePassword: boolean;
+  /** How far sign-in has got: only 'full' sessions reach business routes. */
+  readonly sessionStage: 'full' | 'mfa' | 'mfa_enrol';
+  readonly mfaEnabled: boolean;
 }
 
 /** What an operation needs to record who did something, from where. */
