@@ -102,16 +102,19 @@ export async function login(
     // wrong codes count against the same counter (verify-mfa).
     await clearAccountThrottle(tx, [input.loginId]);
     const session = await startSession(tx, user.userId, origin, stage);
-    await tx.db
-      .update(users)
-      .set({
-        ...(stage === 'mfa' ? {} : { lastLoginAt: sql`now()` }),
-        ...(user.mustChangePassword ? { initialPasswordExpiresAt: sql`now()` } : {}),
-        ...(needsRehash(user.passwordHash)
-          ? { passwordHash: await hashPassword(input.password) }
-          : {}),
-      })
-      .where(and(eq(users.tenantId, tenantId), eq(users.userId, user.userId)));
+    const changes = {
+      ...(stage === 'mfa' ? {} : { lastLoginAt: sql`now()` }),
+      ...(user.mustChangePassword ? { initialPasswordExpiresAt: sql`now()` } : {}),
+      ...(needsRehash(user.passwordHash)
+        ? { passwordHash: await hashPassword(input.password) }
+        : {}),
+    };
+    if (Object.keys(changes).length > 0) {
+      await tx.db
+        .update(users)
+        .set(changes)
+        .where(and(eq(users.tenantId, tenantId), eq(users.userId, user.userId)));
+    }
     await writeAudit(tx, actor, {
       event: stage === 'mfa' ? 'auth.mfa_challenged' : 'auth.login_succeeded',
       targetType: 'session',
