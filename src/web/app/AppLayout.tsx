@@ -3,7 +3,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { logout } from '../api/auth';
 import { useMe } from '../auth/session';
-import { IconBuilding, IconGrid, IconKey, IconLogout, IconUser } from '../components/icons';
+import {
+  IconBuilding,
+  IconDevices,
+  IconGrid,
+  IconKey,
+  IconLogout,
+  IconShield,
+  IconUser,
+} from '../components/icons';
 import { useT } from '../i18n/i18n';
 import { BrandMark } from './BrandMark';
 import { LanguageToggle } from './LanguageToggle';
@@ -81,6 +89,20 @@ export function AppLayout() {
                 <Menu.Label>{me.user.loginId}</Menu.Label>
                 <Menu.Item component={Link} to="/password" leftSection={<IconKey size={16} />}>
                   {t.shell.changePassword}
+                </Menu.Item>
+                <Menu.Item
+                  component={Link}
+                  to="/account/mfa"
+                  leftSection={<IconShield size={16} />}
+                >
+                  {t.shell.twoStep}
+                </Menu.Item>
+                <Menu.Item
+                  component={Link}
+                  to="/account/sessions"
+                  leftSection={<IconDevices size={16} />}
+                >
+                  {t.shell.sessions}
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>

@@ -10,6 +10,8 @@ import { can } from '../../domain/access/permissions';
 import { fetchMe, meQueryOptions } from '../api/auth';
 import { isApiError } from '../api/client';
 import { customerQueryOptions } from '../api/customers';
+import { mfaSettingsQueryOptions, mfaStatusQueryOptions } from '../api/mfa';
+import { ownSessionsQueryOptions } from '../api/sessions';
 import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
@@ -17,7 +19,11 @@ import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { parseCustomerListSearch } from '../features/customers/list-search';
 import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
+import { MfaAccountPage } from '../features/mfa/MfaAccountPage';
+import { MfaSettingsPage } from '../features/mfa/MfaSettingsPage';
+import { MfaVerifyPage } from '../features/mfa/MfaVerifyPage';
 import { PasswordChangePage } from '../features/password/PasswordChangePage';
+import { SessionListPage } from '../features/sessions/SessionListPage';
 import { UserEditPage, UserNewPage } from '../features/users/UserFormPage';
 import { UserListPage } from '../features/users/UserListPage';
 import { AppLayout } from './AppLayout';
@@ -42,9 +48,21 @@ const loginRoute = createRoute({
   validateSearch: parseLoginSearch,
   beforeLoad: async () => {
     const me = await fetchMe().catch(() => null);
-    if (me) throw redirect({ to: '/' });
+    if (me) throw redirect({ to: me.sessionStage === 'mfa' ? '/login/mfa' : '/' });
   },
   component: LoginPage,
+});
+
+/** Sign-in step 2, only while the session waits for the TOTP code. */
+const mfaVerifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login/mfa',
+  beforeLoad: async () => {
+    const me = await fetchMe().catch(() => null);
+    if (!me) throw redirect({ to: '/login' });
+    if (me.sessionStage !== 'mfa') throw redirect({ to: '/' });
+  },
+  component: MfaVerifyPage,
 });
 
 /**
@@ -62,8 +80,16 @@ const appRoute = createRoute({
       if (isApiError(error, 'unauthenticated')) throw redirect({ to: '/login' });
       throw error;
     }
+    if (me.sessionStage === 'mfa') throw redirect({ to: '/login/mfa' });
     if (me.user.mustChangePassword && location.pathname !== '/password') {
       throw redirect({ to: '/password' });
+    }
+    if (
+      !me.user.mustChangePassword &&
+      me.sessionStage === 'mfa_enrol' &&
+      location.pathname !== '/account/mfa'
+    ) {
+      throw redirect({ to: '/account/mfa' });
     }
     return { grants: grantsOf(me) };
   },
@@ -114,6 +140,30 @@ const passwordRoute = createRoute({
   component: PasswordChangePage,
 });
 
+const accountMfaRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account/mfa',
+  loader: ({ context }) => context.queryClient.ensureQueryData(mfaStatusQueryOptions),
+  component: MfaAccountPage,
+});
+
+const accountSessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account/sessions',
+  loader: ({ context }) => context.queryClient.ensureQueryData(ownSessionsQueryOptions),
+  component: SessionListPage,
+});
+
+const mfaSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/mfa',
+  beforeLoad: ({ context }) => {
+    if (!context.grants.isOrgAdmin) throw redirect({ to: '/' });
+  },
+  loader: ({ context }) => context.queryClient.ensureQueryData(mfaSettingsQueryOptions),
+  component: MfaSettingsPage,
+});
+
 /** Admin screens (管理): only 組織管理者, as the API requires. */
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -146,9 +196,13 @@ const userEditRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  mfaVerifyRoute,
   appRoute.addChildren([
     menuRoute,
     passwordRoute,
+    accountMfaRoute,
+    accountSessionsRoute,
+    mfaSettingsRoute,
     customersRoute.addChildren([customerListRoute, customerNewRoute, customerEditRoute]),
     usersRoute.addChildren([userListRoute, userNewRoute, userEditRoute]),
   ]),

@@ -21,7 +21,7 @@ export type AdminScreen = keyof Messages['menu']['adminScreens'];
  */
 export type MenuEntry =
   | { fn: BusinessFunction; to?: '/customers' }
-  | { admin: AdminScreen; to?: '/settings/users' };
+  | { admin: AdminScreen; to?: '/settings/users' | '/settings/mfa' };
 
 export interface MenuGroup {
   key: MenuGroupKey;
@@ -81,6 +81,7 @@ export const menuColumns: MenuGroup[][] = [
         { admin: 'users', to: '/settings/users' },
         { admin: 'permissionGroups' },
         { admin: 'auditLog' },
+        { admin: 'mfaSettings', to: '/settings/mfa' },
       ],
     },
   ],
