@@ -108,12 +108,13 @@ function DisableMfaSection() {
   return (
     <FormSection title={t.mfa.disableTitle}>
       <form onSubmit={submit} noValidate>
-        <Stack gap="sm" maw={360}>
+        <Stack gap="sm">
           <Text size="sm">{t.mfa.disableLead}</Text>
           {disable.error != null && Object.keys(fieldErrors).length === 0 && (
             <ErrorAlert error={disable.error} />
           )}
           <PasswordInput
+            maw={360}
             label={t.mfa.password}
             autoComplete="current-password"
             value={password}
