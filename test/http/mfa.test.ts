@@ -113,7 +113,14 @@ describe('two-step sign-in', () => {
     const full = sessionCookieFrom(verified);
     expect(full).not.toBe(pending);
     expect((await api(t, pending).get('/api/v1/auth/me')).statusCode).toBe(401);
-    expect((await api(t, full).get('/api/v1/auth/me')).json().sessionStage).toBe('full');
+    const me = (await api(t, full).get('/api/v1/auth/me')).json();
+    expect(me.sessionStage).toBe('full');
+    // 前回ログイン is the earlier completed sign-in, not this sign-in's password step.
+    const { rows } = await t.db.superuser.query(
+      "SELECT created_at FROM app.sessions WHERE user_id = $1 AND stage = 'full' ORDER BY created_at LIMIT 1",
+      [user.userId],
+    );
+    expect(me.previousLogin.at).toBe(rows[0].created_at.toISOString());
     expect((await api(t, full).get('/api/v1/customers')).statusCode).toBe(200);
     // A full session has nothing left to verify.
     const again = await api(t, full).post('/api/v1/auth/mfa/verify', { code: '123456' });
@@ -129,6 +136,32 @@ describe('two-step sign-in', () => {
     const second = await login(t, tenant.code, 'recover', TEST_PASSWORD);
     expect((await api(t, second).post('/api/v1/auth/mfa/verify', { code })).statusCode).toBe(400);
     expect((await api(t, user.cookie).get('/api/v1/auth/mfa')).json().recoveryCodesLeft).toBe(9);
+  });
+
+  it('spends an initial password only when the code completes the sign-in', async () => {
+    const user = await createUser(t, tenant, { loginId: 'reissued', permissions: [] });
+    const { secret } = await enrol(user.cookie);
+    const initial = 'shoki no aikotoba mfa 2026 nidome';
+    const issued = await api(t, tenant.adminCookie).post(
+      `/api/v1/users/${user.userId}/initial-password`,
+      { initialPassword: initial },
+    );
+    expect(issued.statusCode).toBe(200);
+    await login(t, tenant.code, 'reissued', initial); // stopped at the code step
+    const pending = await login(t, tenant.code, 'reissued', initial);
+    const verified = await api(t, pending).post('/api/v1/auth/mfa/verify', {
+      code: currentTotp(secret, Date.now() + 30_000),
+    });
+    expect(verified.statusCode).toBe(204);
+    const full = sessionCookieFrom(verified);
+    const refused = await api(t, full).get('/api/v1/auth/sessions');
+    expect(refused.json().code).toBe('password_change_required');
+    const again = await api(t).post('/api/v1/auth/login', {
+      tenantCode: tenant.code,
+      loginId: 'reissued',
+      password: initial,
+    });
+    expect(again.statusCode).toBe(401);
   });
 
   it('counts wrong codes towards the sign-in throttle, even though the request fails', async () => {

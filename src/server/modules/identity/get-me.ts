@@ -23,6 +23,8 @@ export async function getMe(
       and(
         eq(sessions.tenantId, tx.tenantId),
         eq(sessions.userId, principal.userId),
+        // A sign-in that stopped at the TOTP step (or this sign-in's own first step) is not one.
+        eq(sessions.stage, 'full'),
         // Session ids are UUIDv7, so a smaller id is an earlier sign-in.
         lt(sessions.sessionId, principal.sessionId),
       ),

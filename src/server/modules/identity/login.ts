@@ -104,7 +104,10 @@ export async function login(
     const session = await startSession(tx, user.userId, origin, stage);
     const changes = {
       ...(stage === 'mfa' ? {} : { lastLoginAt: sql`now()` }),
-      ...(user.mustChangePassword ? { initialPasswordExpiresAt: sql`now()` } : {}),
+      // An initial password is spent by a completed sign-in, not by one stopped at the code.
+      ...(user.mustChangePassword && stage !== 'mfa'
+        ? { initialPasswordExpiresAt: sql`now()` }
+        : {}),
       ...(needsRehash(user.passwordHash)
         ? { passwordHash: await hashPassword(input.password) }
         : {}),

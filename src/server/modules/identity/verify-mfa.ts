@@ -83,7 +83,10 @@ export async function verifyMfa(
   const session = await startSession(tx, principal.userId, actor, 'full');
   await tx.db
     .update(users)
-    .set({ lastLoginAt: sql`now()` })
+    .set({
+      lastLoginAt: sql`now()`,
+      ...(principal.mustChangePassword ? { initialPasswordExpiresAt: sql`now()` } : {}),
+    })
     .where(and(eq(users.tenantId, tx.tenantId), eq(users.userId, principal.userId)));
   await writeAudit(tx, actor, {
     event: 'auth.mfa_verified',
