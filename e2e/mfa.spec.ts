@@ -112,3 +112,62 @@ test('an admin reaches the tenant MFA requirement from the menu', async ({ page 
   await expect(page.getByRole('radio', { name: '必須にしない（各担当者の任意）' })).toBeChecked();
   await expect(page.getByRole('button', { name: '保存' })).toBeDisabled();
 });
+
+test('when the organisation requires MFA, a user without it is taken to enrolment after the password', async ({
+  page,
+  browser,
+}) => {
+  const loginId = `req${Date.now().toString(36)}`;
+  const password = 'hissu no nidankai ninshou 2026';
+  const admin = await browser.newContext();
+  await admin.request.post('/api/v1/auth/login', {
+    headers: apiHeaders(),
+    data: { tenantCode: demo.tenantCode, loginId: demo.loginId, password: demo.password },
+  });
+  const user = await browser.newContext();
+  try {
+    await admin.request.post('/api/v1/users', {
+      headers: apiHeaders(),
+      data: {
+        loginId,
+        name: `必須 三郎${loginId.slice(-3)}`,
+        initialPassword: 'shoki no aikotoba hissu 2026',
+      },
+    });
+    await user.request.post('/api/v1/auth/login', {
+      headers: apiHeaders(),
+      data: { tenantCode: demo.tenantCode, loginId, password: 'shoki no aikotoba hissu 2026' },
+    });
+    await user.request.post('/api/v1/auth/password', {
+      headers: apiHeaders(),
+      data: { currentPassword: 'shoki no aikotoba hissu 2026', newPassword: password },
+    });
+    const put = await admin.request.put('/api/v1/settings/mfa', {
+      headers: apiHeaders(),
+      data: { required: 'everyone' },
+    });
+    expect(put.status()).toBe(200);
+
+    await signInAs(page, loginId, password);
+    await expect(page).toHaveURL(/\/account\/mfa$/);
+    await expect(page.getByText('組織の設定で2段階認証が必須です')).toBeVisible();
+    await page.goto('/customers');
+    await expect(page).toHaveURL(/\/account\/mfa$/);
+    await page.getByRole('button', { name: '2段階認証を設定する' }).click();
+    const secret = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s/g, '');
+    await page.getByLabel('確認コード').fill(totp(secret));
+    await page.getByRole('button', { name: '設定を完了する' }).click();
+    await page
+      .getByRole('dialog', { name: 'リカバリーコード' })
+      .getByRole('button', { name: '保管しました' })
+      .click();
+    await expect(page.getByRole('heading', { name: 'メインメニュー' })).toBeVisible();
+  } finally {
+    await admin.request.put('/api/v1/settings/mfa', {
+      headers: apiHeaders(),
+      data: { required: 'off' },
+    });
+    await admin.close();
+    await user.close();
+  }
+});
