@@ -33,7 +33,10 @@ export const en: Messages = {
     password: 'Password',
     submit: 'Sign in',
     failedTitle: 'Could not sign in',
-    retryAfter: (seconds: number) => `Please wait about ${seconds} seconds.`,
+    retryAfter: (seconds: number) =>
+      seconds >= 60
+        ? `Please try again in about ${Math.ceil(seconds / 60)} minutes.`
+        : `Please wait about ${seconds} seconds.`,
     brandLead: 'From quotes and orders to invoices, payments, purchasing and stock.',
     brandSub: 'Sales management for small and mid-sized businesses',
     signedOut: 'You have signed out.',

@@ -37,7 +37,10 @@ export const ja = {
     password: 'パスワード',
     submit: 'ログイン',
     failedTitle: 'ログインできませんでした',
-    retryAfter: (seconds: number) => `目安として約${seconds}秒お待ちください。`,
+    retryAfter: (seconds: number) =>
+      seconds >= 60
+        ? `約${Math.ceil(seconds / 60)}分後に再度お試しください。`
+        : `目安として約${seconds}秒お待ちください。`,
     brandLead: '見積・受注から請求・入金、仕入・在庫まで。',
     brandSub: '中小企業のための販売管理クラウド',
     signedOut: 'ログアウトしました。',

@@ -91,7 +91,10 @@ export function LoginPage() {
   }
 
   const error = signIn.error;
-  const retryAfter = isApiError(error, 'rate_limited') ? error.retryAfterSeconds : undefined;
+  const retryAfter =
+    isApiError(error, 'rate_limited') || isApiError(error, 'login_throttled')
+      ? error.retryAfterSeconds
+      : undefined;
 
   return (
     <Box mih="100vh" style={{ display: 'flex' }}>
