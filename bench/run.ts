@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * `npm run bench`: the customer list (issue 2) against its practical limit.
  *
@@ -198,6 +199,7 @@ async function main(): Promise<void> {
       {
         PATH: process.env.PATH,
         NODE_ENV: 'production',
+        MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         HOST: '127.0.0.1',
         PORT: '0',
         DATA_DIR: dataDir,

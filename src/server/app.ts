@@ -18,14 +18,18 @@ import { access } from '../domain/access/permissions';
 import { apiTokenRoutes } from './modules/api-tokens/api-token.routes';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
+import { mfaRoutes } from './modules/identity/mfa.routes';
 import { passwordResetRoutes } from './modules/identity/password-reset.routes';
 import { permissionGroupRoutes } from './modules/identity/permission-group.routes';
+import { sessionRoutes } from './modules/identity/session.routes';
 import { userRoutes } from './modules/identity/user.routes';
 import { departmentRoutes } from './modules/masters/departments/department.routes';
 import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
 import { systemSettingsRoutes } from './modules/settings/system-settings.routes';
 import { type RegisteredRoute, registerRouteAccess } from './platform/access/route-access';
+import { resolveMfaKey } from './platform/auth/mfa-key';
+import { createSecretBox } from './platform/auth/secret-box';
 import { sessionCookieName } from './platform/auth/session-token';
 import type { Config } from './platform/config';
 import { registerCsrfProtection } from './platform/http/csrf';
@@ -156,6 +160,13 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
         rateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
       });
       if (config.devMailbox) await api.register(devMailboxRoutes, { pool });
+      await api.register(mfaRoutes, {
+        cookieName,
+        secureCookie: config.tlsEnabled,
+        secretBox: createSecretBox(resolveMfaKey(config)),
+        loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+      });
+      await api.register(sessionRoutes);
       await api.register(userRoutes);
       await api.register(permissionGroupRoutes);
       await api.register(customerRoutes);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenantTransaction } from '../../src/server/platform/db/tenant-transaction';
 import { enqueueMail } from '../../src/server/platform/mail/enqueue-mail';
@@ -266,7 +267,11 @@ describe('self-service password reset', () => {
   it('has no dev mailbox when SMTP is configured, nor in production', async () => {
     const withSmtp = await api(t).get(`/api/v1/dev/mailbox?tenantCode=${tenant.code}`);
     expect(withSmtp.statusCode).toBe(404);
-    const production = await createTestApp({ NODE_ENV: 'production' });
+    const production = await createTestApp({
+      NODE_ENV: 'production',
+      // Production refuses to start without the key that encrypts TOTP secrets.
+      MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    });
     try {
       const answer = await production.app.inject({
         method: 'GET',

@@ -64,6 +64,35 @@ const samples: Record<string, Sample> = {
     body: { token: 'not-a-token', newPassword: 'a new long passphrase 2026' },
   }),
   'GET /api/v1/dev/mailbox': () => ({ url: '/api/v1/dev/mailbox?tenantCode=x' }),
+  'GET /api/v1/auth/mfa': () => ({ url: '/api/v1/auth/mfa' }),
+  'POST /api/v1/auth/mfa/enrolment': () => ({ url: '/api/v1/auth/mfa/enrolment' }),
+  'POST /api/v1/auth/mfa/enrolment/confirm': () => ({
+    url: '/api/v1/auth/mfa/enrolment/confirm',
+    body: { code: '000000' },
+  }),
+  'POST /api/v1/auth/mfa/verify': () => ({
+    url: '/api/v1/auth/mfa/verify',
+    body: { code: '000000' },
+  }),
+  'POST /api/v1/auth/mfa/disable': () => ({
+    url: '/api/v1/auth/mfa/disable',
+    body: { password: 'not the password', code: '000000' },
+  }),
+  'GET /api/v1/settings/mfa': () => ({ url: '/api/v1/settings/mfa' }),
+  'PUT /api/v1/settings/mfa': () => ({ url: '/api/v1/settings/mfa', body: { required: 'off' } }),
+  'GET /api/v1/auth/sessions': () => ({ url: '/api/v1/auth/sessions' }),
+  // Another user's or an unknown session: never the caller's own, which would sign it out.
+  'DELETE /api/v1/auth/sessions/:sessionId': () => ({
+    url: '/api/v1/auth/sessions/01900000-0000-7000-8000-000000000000',
+  }),
+  'POST /api/v1/auth/sessions/revoke-others': () => ({
+    url: '/api/v1/auth/sessions/revoke-others',
+  }),
+  'POST /api/v1/users/:userId/sessions/revoke': (f) => ({
+    url: `/api/v1/users/${f.userId}/sessions/revoke`,
+  }),
+  'POST /api/v1/users/:userId/unlock': (f) => ({ url: `/api/v1/users/${f.userId}/unlock` }),
+  'POST /api/v1/users/:userId/mfa/reset': (f) => ({ url: `/api/v1/users/${f.userId}/mfa/reset` }),
   // Users made by samples are inactive, so they never use up the tenant's seats.
   'GET /api/v1/users': () => ({ url: '/api/v1/users' }),
   'POST /api/v1/users': () => ({

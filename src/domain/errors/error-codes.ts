@@ -19,6 +19,46 @@ export const errorCatalogue = {
     ja: '組織コード、ログインID、またはパスワードが正しくありません。',
     en: 'The organisation code, login ID or password is incorrect.',
   },
+  login_throttled: {
+    status: 429,
+    ja: 'ログインに続けて失敗したため、しばらくログインできません。時間をおいて再度お試しください。',
+    en: 'Too many failed sign-ins. Please wait before trying again.',
+  },
+  mfa_code_invalid: {
+    status: 400,
+    ja: '確認コードが正しくないか、有効期限が切れています。',
+    en: 'The verification code is incorrect or has expired.',
+  },
+  mfa_not_pending: {
+    status: 409,
+    ja: '確認コードの入力は必要ありません。',
+    en: 'No verification code is awaited.',
+  },
+  mfa_already_enabled: {
+    status: 409,
+    ja: '2段階認証は既に設定されています。',
+    en: 'Two-step verification is already on.',
+  },
+  mfa_not_enabled: {
+    status: 409,
+    ja: '2段階認証は設定されていません。',
+    en: 'Two-step verification is not on.',
+  },
+  mfa_enrolment_not_started: {
+    status: 409,
+    ja: '2段階認証の設定が開始されていません。最初からやり直してください。',
+    en: 'Two-step verification set-up has not been started. Please start again.',
+  },
+  mfa_required_by_tenant: {
+    status: 409,
+    ja: '組織の設定で2段階認証が必須のため、解除できません。',
+    en: 'Your organisation requires two-step verification, so it cannot be turned off.',
+  },
+  session_is_current: {
+    status: 409,
+    ja: '使用中の端末はここでは終了できません。ログアウトしてください。',
+    en: 'The current session cannot be ended here. Sign out instead.',
+  },
   current_password_incorrect: {
     status: 400,
     ja: '現在のパスワードが正しくありません。',
@@ -48,6 +88,16 @@ export const errorCatalogue = {
     status: 403,
     ja: 'APIトークンではこの操作を行えません。画面からログインして操作してください。',
     en: 'This operation is not available with an API token. Sign in to the web app instead.',
+  },
+  mfa_verification_required: {
+    status: 403,
+    ja: '2段階認証の確認コードを入力してください。',
+    en: 'Please enter your two-step verification code.',
+  },
+  mfa_enrolment_required: {
+    status: 403,
+    ja: '組織の設定で2段階認証が必須です。2段階認証を設定してから操作してください。',
+    en: 'Your organisation requires two-step verification. Please set it up first.',
   },
   csrf_rejected: {
     status: 403,

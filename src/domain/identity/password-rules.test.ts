@@ -14,6 +14,14 @@ describe('password rules', () => {
     expect(passwordProblems('𠮷'.repeat(15))).toEqual([]);
   });
 
+  it('accepts 8 characters when the user signs in with TOTP too', () => {
+    expect(passwordProblems('kq7#vbn2', { mfaEnabled: true })).toEqual([]);
+    expect(passwordProblems('kq7#vbn', { mfaEnabled: true })).toEqual([
+      'パスワードは8文字以上で入力してください',
+    ]);
+    expect(passwordProblems('kq7#vbn2').join()).toMatch(/15文字以上/);
+  });
+
   it('refuses more than 1024 characters', () => {
     expect(passwordProblems('x'.repeat(1025)).join()).toMatch(/1024文字以内/);
   });

@@ -6,6 +6,8 @@ import { commonPasswords } from './common-passwords';
  * login ID or user name. 15 characters while the password is the only factor.
  */
 export const PASSWORD_MIN_LENGTH = 15;
+/** With TOTP as a second factor the password may be shorter (NIST SP 800-63B-4 §3.1.1.2). */
+export const PASSWORD_MIN_LENGTH_WITH_MFA = 8;
 export const PASSWORD_MAX_LENGTH = 1024;
 /** Names shorter than this are too likely to appear by chance to be refused. */
 const NAME_MIN_LENGTH = 3;
@@ -14,6 +16,12 @@ export interface PasswordContext {
   tenantCode?: string;
   loginId?: string;
   userName?: string;
+  /** The user signs in with TOTP as well, so the shorter minimum applies. */
+  mfaEnabled?: boolean;
+}
+
+export function passwordMinLength(context: PasswordContext = {}): number {
+  return context.mfaEnabled ? PASSWORD_MIN_LENGTH_WITH_MFA : PASSWORD_MIN_LENGTH;
 }
 
 const normalize = (text: string) => text.normalize('NFKC').toLowerCase();
@@ -28,8 +36,9 @@ export function passwordLength(password: string): number {
 export function passwordProblems(password: string, context: PasswordContext = {}): string[] {
   const problems: string[] = [];
   const length = passwordLength(password);
-  if (length < PASSWORD_MIN_LENGTH) {
-    problems.push(`パスワードは${PASSWORD_MIN_LENGTH}文字以上で入力してください`);
+  const minLength = passwordMinLength(context);
+  if (length < minLength) {
+    problems.push(`パスワードは${minLength}文字以上で入力してください`);
   }
   if (length > PASSWORD_MAX_LENGTH) {
     problems.push(`パスワードは${PASSWORD_MAX_LENGTH}文字以内で入力してください`);

@@ -35,6 +35,8 @@ const configSchema = z
     /** smtp://user:pass@host:587 or smtps://…; unset in development = dev mailbox page. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default('Akinai <no-reply@akinai.invalid>'),
+    /** 32 random bytes, base64: encrypts TOTP secrets. Required in production. */
+    MFA_ENCRYPTION_KEY: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.DATABASE_URL) !== Boolean(env.DATABASE_OWNER_URL)) {

@@ -62,3 +62,15 @@ export function reissueInitialPassword(
 export function changePassword(input: PasswordChange): Promise<void> {
   return apiRequest<void>('POST', '/auth/password', { body: input });
 }
+
+export function unlockUser(userId: string): Promise<void> {
+  return apiRequest<void>('POST', `${userPath(userId)}/unlock`);
+}
+
+export function resetUserMfa(userId: string): Promise<void> {
+  return apiRequest<void>('POST', `${userPath(userId)}/mfa/reset`);
+}
+
+export function revokeUserSessions(userId: string): Promise<{ ended: number }> {
+  return apiRequest('POST', `${userPath(userId)}/sessions/revoke`);
+}

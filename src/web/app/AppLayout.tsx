@@ -5,6 +5,7 @@ import { logout } from '../api/auth';
 import { useMe } from '../auth/session';
 import {
   IconBuilding,
+  IconDevices,
   IconGrid,
   IconHelp,
   IconKey,
@@ -104,6 +105,20 @@ export function AppLayout() {
                 </Menu.Item>
                 <Menu.Item component={Link} to="/api-tokens" leftSection={<IconShield size={16} />}>
                   {t.shell.apiTokens}
+                </Menu.Item>
+                <Menu.Item
+                  component={Link}
+                  to="/account/mfa"
+                  leftSection={<IconShield size={16} />}
+                >
+                  {t.shell.twoStep}
+                </Menu.Item>
+                <Menu.Item
+                  component={Link}
+                  to="/account/sessions"
+                  leftSection={<IconDevices size={16} />}
+                >
+                  {t.shell.sessions}
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>

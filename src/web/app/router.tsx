@@ -13,10 +13,12 @@ import { fetchMe, meQueryOptions } from '../api/auth';
 import { isApiError } from '../api/client';
 import { customerQueryOptions } from '../api/customers';
 import { departmentListQueryOptions, departmentQueryOptions } from '../api/departments';
+import { mfaSettingsQueryOptions, mfaStatusQueryOptions } from '../api/mfa';
 import {
   permissionGroupListQueryOptions,
   permissionGroupQueryOptions,
 } from '../api/permission-groups';
+import { ownSessionsQueryOptions } from '../api/sessions';
 import { systemSettingsQueryOptions } from '../api/settings';
 import { taxRateListQueryOptions } from '../api/tax-rates';
 import { userListQueryOptions, userQueryOptions } from '../api/users';
@@ -34,6 +36,9 @@ import { HelpArticlePage, HelpIndexPage } from '../features/help/HelpPages';
 import { helpPages } from '../features/help/help-pages';
 import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
+import { MfaAccountPage } from '../features/mfa/MfaAccountPage';
+import { MfaSettingsPage } from '../features/mfa/MfaSettingsPage';
+import { MfaVerifyPage } from '../features/mfa/MfaVerifyPage';
 import { PasswordChangePage } from '../features/password/PasswordChangePage';
 import { PasswordResetPage } from '../features/password-reset/PasswordResetPage';
 import { PasswordResetRequestPage } from '../features/password-reset/PasswordResetRequestPage';
@@ -42,6 +47,7 @@ import {
   PermissionGroupNewPage,
 } from '../features/permission-groups/PermissionGroupFormPage';
 import { PermissionGroupListPage } from '../features/permission-groups/PermissionGroupListPage';
+import { SessionListPage } from '../features/sessions/SessionListPage';
 import { SystemSettingsPage } from '../features/settings/SystemSettingsPage';
 import { TaxRateSettingsPage } from '../features/tax-rates/TaxRateSettingsPage';
 import { UserEditPage, UserNewPage } from '../features/users/UserFormPage';
@@ -68,7 +74,7 @@ const loginRoute = createRoute({
   validateSearch: parseLoginSearch,
   beforeLoad: async () => {
     const me = await fetchMe().catch(() => null);
-    if (me) throw redirect({ to: '/' });
+    if (me) throw redirect({ to: me.sessionStage === 'mfa' ? '/login/mfa' : '/' });
   },
   component: LoginPage,
 });
@@ -115,6 +121,18 @@ const devMailboxRoute = createRoute({
   component: DevMailboxPage,
 });
 
+/** Sign-in step 2, only while the session waits for the TOTP code. */
+const mfaVerifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login/mfa',
+  beforeLoad: async () => {
+    const me = await fetchMe().catch(() => null);
+    if (!me) throw redirect({ to: '/login' });
+    if (me.sessionStage !== 'mfa') throw redirect({ to: '/' });
+  },
+  component: MfaVerifyPage,
+});
+
 /**
  * Every screen behind sign-in: no session → login page; an initial password still in use →
  * the password change, whatever was asked for (the server refuses everything else anyway).
@@ -130,8 +148,16 @@ const appRoute = createRoute({
       if (isApiError(error, 'unauthenticated')) throw redirect({ to: '/login' });
       throw error;
     }
+    if (me.sessionStage === 'mfa') throw redirect({ to: '/login/mfa' });
     if (me.user.mustChangePassword && location.pathname !== '/password') {
       throw redirect({ to: '/password' });
+    }
+    if (
+      !me.user.mustChangePassword &&
+      me.sessionStage === 'mfa_enrol' &&
+      location.pathname !== '/account/mfa'
+    ) {
+      throw redirect({ to: '/account/mfa' });
     }
     return { grants: grantsOf(me) };
   },
@@ -223,6 +249,30 @@ const passwordRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'password',
   component: PasswordChangePage,
+});
+
+const accountMfaRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account/mfa',
+  loader: ({ context }) => context.queryClient.ensureQueryData(mfaStatusQueryOptions),
+  component: MfaAccountPage,
+});
+
+const accountSessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account/sessions',
+  loader: ({ context }) => context.queryClient.ensureQueryData(ownSessionsQueryOptions),
+  component: SessionListPage,
+});
+
+const mfaSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/mfa',
+  beforeLoad: ({ context }) => {
+    if (!context.grants.isOrgAdmin) throw redirect({ to: '/' });
+  },
+  loader: ({ context }) => context.queryClient.ensureQueryData(mfaSettingsQueryOptions),
+  component: MfaSettingsPage,
 });
 
 /** Admin screens (管理): only 組織管理者, as the API requires. */
@@ -326,9 +376,13 @@ const routeTree = rootRoute.addChildren([
   passwordResetRequestRoute,
   passwordResetRoute,
   devMailboxRoute,
+  mfaVerifyRoute,
   appRoute.addChildren([
     menuRoute,
     passwordRoute,
+    accountMfaRoute,
+    accountSessionsRoute,
+    mfaSettingsRoute,
     customersRoute.addChildren([customerListRoute, customerNewRoute, customerEditRoute]),
     departmentsRoute.addChildren([departmentListRoute, departmentNewRoute, departmentEditRoute]),
     taxRatesRoute,

@@ -195,3 +195,13 @@ export function IconHelp(props: IconProps) {
     </SvgIcon>
   );
 }
+
+export function IconDevices(props: IconProps) {
+  return (
+    <SvgIcon {...props}>
+      <rect x="2" y="4" width="14" height="10" rx="1.5" />
+      <path d="M6 18h6M9 14v4" />
+      <rect x="17" y="8" width="5" height="11" rx="1" />
+    </SvgIcon>
+  );
+}

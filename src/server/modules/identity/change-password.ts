@@ -31,6 +31,7 @@ export async function changePassword(
     tenantCode: await tenantCode(tx),
     loginId: current.loginId,
     userName: current.name,
+    mfaEnabled: current.mfaEnabledAt !== null,
   });
   if (input.newPassword === input.currentPassword) {
     problems.push('現在のパスワードと異なるパスワードを入力してください');

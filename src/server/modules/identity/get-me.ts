@@ -23,6 +23,8 @@ export async function getMe(
       and(
         eq(sessions.tenantId, tx.tenantId),
         eq(sessions.userId, principal.userId),
+        // A sign-in that stopped at the TOTP step (or this sign-in's own first step) is not one.
+        eq(sessions.stage, 'full'),
         // Session ids are UUIDv7, so a smaller id is an earlier sign-in.
         lt(sessions.sessionId, sessionIdOf(principal)),
       ),
@@ -39,7 +41,9 @@ export async function getMe(
       mustChangePassword: principal.mustChangePassword,
       passwordExpired: principal.passwordChangeReason === 'expired',
       passwordExpiresInDays: principal.passwordExpiresInDays,
+      mfaEnabled: principal.mfaEnabled,
     },
+    sessionStage: principal.sessionStage,
     previousLogin: previous ? { at: previous.at.toISOString(), ip: previous.ip ?? '' } : null,
     permissions: principal.isOrgAdmin ? [...allPermissions] : [...principal.permissions],
   };

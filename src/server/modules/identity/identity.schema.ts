@@ -28,7 +28,11 @@ export const meSchema = z
         .int()
         .nullable()
         .describe('有効期限までの日数 (システム設定の変更通知期間に入ったときだけ)'),
+      mfaEnabled: z.boolean(),
     }),
+    sessionStage: z
+      .enum(['full', 'mfa', 'mfa_enrol'])
+      .describe("'mfa': the TOTP code is awaited; 'mfa_enrol': the tenant requires enrolment"),
     previousLogin: z
       .object({ at: z.iso.datetime({ offset: true }), ip: z.string() })
       .nullable()

@@ -4,6 +4,7 @@ import type { ActorContext } from '../../platform/auth/principal';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
 import { issueInitialPassword } from './initial-password';
+import { clearAccountThrottle } from './login-throttle';
 import type { InitialPasswordRequest, IssuedInitialPassword } from './user.schema';
 import { users } from './user.table';
 import { revokeSessions, tenantCode } from './user-guards';
@@ -38,6 +39,8 @@ export async function reissueInitialPassword(
     })
     .where(where);
   const ended = await revokeSessions(tx, userId);
+  // A new password from the admin is the way out of a lock, so it lifts it.
+  await clearAccountThrottle(tx, [current.loginId]);
   await writeAudit(tx, actor, {
     event: 'user.initial_password_issued',
     targetType: 'user',

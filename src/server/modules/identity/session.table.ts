@@ -22,6 +22,14 @@ export const sessions = appSchema
       revokedAt: timestamp('revoked_at', { withTimezone: true }),
       ip: text('ip'),
       userAgent: text('user_agent'),
+      /**
+       * 'full' once sign-in is complete; 'mfa' after the password while the code is awaited,
+       * 'mfa_enrol' when the tenant requires MFA the user has not set up. Only 'full' sessions
+       * reach business routes (platform/access/route-access).
+       */
+      stage: text('stage', { enum: ['full', 'mfa', 'mfa_enrol'] })
+        .notNull()
+        .default('full'),
     },
     (t) => [
       primaryKey({ columns: [t.tenantId, t.sessionId] }),

@@ -1,14 +1,19 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { isUniqueViolation, pgErrorFields } from '../../platform/db/pg-errors';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
+import { loginThrottles } from './login-throttle.table';
 import { permissionGroups } from './permission-group.table';
 import type { User } from './user.schema';
 import { users } from './user.table';
 
 type UserRow = typeof users.$inferSelect;
 
-export function toUser(row: UserRow, groupName: string | null): User {
+export function toUser(
+  row: UserRow,
+  groupName: string | null,
+  lockedUntil: Date | null = null,
+): User {
   return {
     userId: row.userId,
     loginId: row.loginId,
@@ -23,6 +28,8 @@ export function toUser(row: UserRow, groupName: string | null): User {
     mustChangePassword: row.mustChangePassword,
     initialPasswordExpiresAt: row.initialPasswordExpiresAt?.toISOString() ?? null,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    mfaEnabled: row.mfaEnabledAt !== null,
+    lockedUntil: lockedUntil?.toISOString() ?? null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -32,7 +39,11 @@ export function toUser(row: UserRow, groupName: string | null): User {
 /** Users with their group's name, in login ID order. */
 export async function selectUsers(tx: TenantTransaction, where?: SQL): Promise<User[]> {
   const rows = await tx.db
-    .select({ user: users, groupName: permissionGroups.name })
+    .select({
+      user: users,
+      groupName: permissionGroups.name,
+      lockedUntil: loginThrottles.lockedUntil,
+    })
     .from(users)
     .leftJoin(
       permissionGroups,
@@ -41,9 +52,18 @@ export async function selectUsers(tx: TenantTransaction, where?: SQL): Promise<U
         eq(permissionGroups.groupId, users.groupId),
       ),
     )
+    .leftJoin(
+      loginThrottles,
+      and(
+        eq(loginThrottles.tenantId, users.tenantId),
+        eq(loginThrottles.scope, 'account'),
+        eq(loginThrottles.subject, users.loginId),
+        gt(loginThrottles.lockedUntil, sql`now()`),
+      ),
+    )
     .where(and(eq(users.tenantId, tx.tenantId), where))
     .orderBy(asc(users.loginId));
-  return rows.map((r) => toUser(r.user, r.groupName));
+  return rows.map((r) => toUser(r.user, r.groupName, r.lockedUntil));
 }
 
 export async function getUserOrThrow(tx: TenantTransaction, userId: string): Promise<User> {

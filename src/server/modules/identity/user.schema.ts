@@ -82,6 +82,11 @@ export const userSchema = z
     mustChangePassword: z.boolean(),
     initialPasswordExpiresAt: z.iso.datetime({ offset: true }).nullable(),
     lastLoginAt: z.iso.datetime({ offset: true }).nullable(),
+    mfaEnabled: z.boolean(),
+    lockedUntil: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .describe('Until when sign-in is locked after repeated failures; null when not locked'),
     version: z.number().int(),
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),

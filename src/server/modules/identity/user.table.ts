@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   foreignKey,
   integer,
@@ -41,6 +43,15 @@ export const users = appSchema
       passwordChangedAt: timestamp('password_changed_at', { withTimezone: true })
         .notNull()
         .defaultNow(),
+      /** TOTP secret, AES-256-GCM encrypted (platform/auth/secret-box); NULL without MFA. */
+      mfaSecret: text('mfa_secret'),
+      /** A secret generated for an enrolment not yet confirmed by a first code. */
+      mfaPendingSecret: text('mfa_pending_secret'),
+      mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),
+      /** The last accepted TOTP time step: a code is accepted once, and never an older one. */
+      mfaLastStep: bigint('mfa_last_step', { mode: 'number' }),
+      /** SHA-256 of the unused recovery codes; a used code is removed. */
+      mfaRecoveryHashes: text('mfa_recovery_hashes').array().notNull().default(sql`'{}'`),
       version: integer('version').notNull().default(1),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

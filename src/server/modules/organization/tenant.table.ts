@@ -17,6 +17,10 @@ export const tenants = appSchema
         .notNull()
         .default('trial'),
       seatLimit: integer('seat_limit').notNull().default(5),
+      /** Who must sign in with TOTP: nobody by default, the org admins, or everyone. */
+      mfaRequired: text('mfa_required', { enum: ['off', 'admins', 'everyone'] })
+        .notNull()
+        .default('off'),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     },
     () => [

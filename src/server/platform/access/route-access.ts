@@ -37,6 +37,28 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
   'POST /api/v1/auth/password',
 ]);
 
+/** A session that has given its password but not yet its TOTP code may only finish or leave. */
+const ALLOWED_BEFORE_MFA_CODE = new Set([
+  'GET /api/v1/auth/me',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/mfa/verify',
+]);
+
+/** The tenant requires MFA the user has not set up: enrolment (and the password change) only. */
+const ALLOWED_BEFORE_MFA_ENROLMENT = new Set([
+  ...ALLOWED_BEFORE_PASSWORD_CHANGE,
+  'GET /api/v1/auth/mfa',
+  'POST /api/v1/auth/mfa/enrolment',
+  'POST /api/v1/auth/mfa/enrolment/confirm',
+]);
+
+function stageAllows(principal: Principal, route: string): boolean {
+  if (principal.sessionStage === 'mfa') return ALLOWED_BEFORE_MFA_CODE.has(route);
+  if (principal.mustChangePassword) return ALLOWED_BEFORE_PASSWORD_CHANGE.has(route);
+  if (principal.sessionStage === 'mfa_enrol') return ALLOWED_BEFORE_MFA_ENROLMENT.has(route);
+  return true;
+}
+
 /**
  * Deny by default: a route under /api without an access declaration stops the app from being
  * built. Protected routes get the principal and an open tenant transaction before the handler
@@ -91,15 +113,16 @@ export function registerRouteAccess(
       await session.tx.rollback();
       throw new AppError('api_token_not_allowed');
     }
-    if (
-      session.principal.mustChangePassword &&
-      !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url}`)
-    ) {
+    if (!stageAllows(session.principal, `${request.method} ${request.routeOptions.url}`)) {
       await session.tx.rollback();
       throw new AppError(
-        session.principal.passwordChangeReason === 'expired'
-          ? 'password_expired'
-          : 'password_change_required',
+        session.principal.sessionStage === 'mfa'
+          ? 'mfa_verification_required'
+          : session.principal.mustChangePassword
+            ? session.principal.passwordChangeReason === 'expired'
+              ? 'password_expired'
+              : 'password_change_required'
+            : 'mfa_enrolment_required',
       );
     }
     if (!isAllowed(session.principal, access)) {
@@ -159,7 +182,8 @@ function inTenantTransaction(handler: Handler): Handler {
       await tx.commit();
       return result;
     } catch (error) {
-      await tx.rollback();
+      if (error instanceof AppError && error.options.keepChanges) await tx.commit();
+      else await tx.rollback();
       throw error;
     }
   };

@@ -11,6 +11,19 @@ export const auditEvents = {
   /** Actor is the user the reset is for; the token is never written, only who was mailed. */
   'auth.password_reset_requested': 'パスワード再設定を要求',
   'auth.password_reset_completed': 'パスワードを再設定',
+  /** A login ID or client IP reached the failure threshold and is locked for a while. */
+  'auth.login_locked': 'ログインを一時ロック',
+  /** The password was right; the TOTP code is still to come. */
+  'auth.mfa_challenged': '2段階認証コードを要求',
+  'auth.mfa_verified': '2段階認証に成功',
+  'auth.mfa_failed': '2段階認証に失敗',
+  'auth.mfa_enabled': '2段階認証を設定',
+  'auth.mfa_disabled': '2段階認証を解除',
+  /** The user ended one or all other of their own sessions. */
+  'auth.session_revoked': 'ログイン中の端末を終了',
+  'user.unlocked': '担当者のログインロックを解除',
+  'user.mfa_reset': '担当者の2段階認証をリセット',
+  'settings.mfa_updated': '2段階認証の設定を変更',
   'user.created': '担当者を登録',
   'user.updated': '担当者を修正',
   'user.deleted': '担当者を削除',

@@ -14,6 +14,8 @@ interface SessionRow {
   must_change_password: boolean;
   password_expired: boolean;
   password_days_left: number | null;
+  stage: 'full' | 'mfa' | 'mfa_enrol';
+  mfa_enabled: boolean;
   permissions: string[];
 }
 
@@ -49,6 +51,7 @@ export async function authenticateSession(
   const expiry = `make_interval(days => ts.password_expiry_days)`;
   const tx = await openTenantTransaction(pool, token.tenantId, [
     `SELECT s.session_id, s.user_id, u.login_id, u.name, u.is_org_admin, u.must_change_password,
+            s.stage, u.mfa_enabled_at IS NOT NULL AS mfa_enabled,
             coalesce(g.permissions, '{}') AS permissions,
             (ts.password_expiry_days > 0
               AND u.password_changed_at + ${expiry} <= now()) AS password_expired,
@@ -88,6 +91,8 @@ export async function authenticateSession(
       mustChangePassword: reason !== null,
       passwordChangeReason: reason,
       passwordExpiresInDays: reason === null ? row.password_days_left : null,
+      sessionStage: row.stage,
+      mfaEnabled: row.mfa_enabled,
       permissions: toPermissions(row.permissions),
     },
   };
@@ -137,6 +142,9 @@ export async function authenticateApiToken(
       mustChangePassword: false,
       passwordChangeReason: null,
       passwordExpiresInDays: null,
+      // A token stands for a finished sign-in: it was issued from a full session.
+      sessionStage: 'full',
+      mfaEnabled: false,
       permissions: toPermissions(row.permissions),
     },
   };

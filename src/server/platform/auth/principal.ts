@@ -14,6 +14,9 @@ export interface Principal extends Grants {
   readonly loginId: string;
   readonly name: string;
   readonly mustChangePassword: boolean;
+  /** How far sign-in has got: only 'full' sessions reach business routes. */
+  readonly sessionStage: 'full' | 'mfa' | 'mfa_enrol';
+  readonly mfaEnabled: boolean;
   readonly passwordChangeReason: PasswordChangeReason | null;
   /** Days until the password expires, only inside the tenant's notice period. */
   readonly passwordExpiresInDays: number | null;

@@ -56,7 +56,8 @@ function fieldErrors(validation: { instancePath: string; message?: string }[]): 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(request, reply, error.code, error.options);
+      const { keepChanges: _, ...extra } = error.options;
+      return sendProblem(request, reply, error.code, extra);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return sendProblem(request, reply, 'validation_failed', {

@@ -28,7 +28,16 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly options: { detail?: string; errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly options: {
+      detail?: string;
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      /**
+       * Commit the request's transaction before answering with this error: a failure that
+       * must be remembered (a wrong TOTP code counts towards the lock) is not rolled back.
+       */
+      keepChanges?: boolean;
+    } = {},
   ) {
     super(code);
     this.name = 'AppError';

@@ -78,7 +78,10 @@ export function LoginPage() {
   }
 
   const error = signIn.error;
-  const retryAfter = isApiError(error, 'rate_limited') ? error.retryAfterSeconds : undefined;
+  const retryAfter =
+    isApiError(error, 'rate_limited') || isApiError(error, 'login_throttled')
+      ? error.retryAfterSeconds
+      : undefined;
 
   return (
     <AuthScreen heading={t.login.heading} lead={t.login.lead}>

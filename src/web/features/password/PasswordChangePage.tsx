@@ -33,7 +33,12 @@ export function PasswordChangePage() {
     confirmPassword: '',
   });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const context = { tenantCode: me.tenant.code, loginId: me.user.loginId, userName: me.user.name };
+  const context = {
+    tenantCode: me.tenant.code,
+    loginId: me.user.loginId,
+    userName: me.user.name,
+    mfaEnabled: me.user.mfaEnabled,
+  };
 
   const save = useMutation({
     mutationFn: changePassword,
@@ -114,7 +119,7 @@ export function PasswordChangePage() {
               />
               <PasswordStrengthMeter password={values.newPassword} context={context} />
               <Text size="xs" c="dimmed" mt={4}>
-                {t.password.rules}
+                {me.user.mfaEnabled ? t.password.rulesWithMfa : t.password.rules}
               </Text>
             </div>
             <PasswordInput

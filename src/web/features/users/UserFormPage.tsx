@@ -1,4 +1,4 @@
-import { Box, Button, Group } from '@mantine/core';
+import { Alert, Box, Button, Group } from '@mantine/core';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -7,6 +7,9 @@ import {
   createUser,
   deleteUser,
   reissueInitialPassword,
+  resetUserMfa,
+  revokeUserSessions,
+  unlockUser,
   updateUser,
   userKeys,
   userQueryOptions,
@@ -92,7 +95,14 @@ export function UserNewPage() {
   );
 }
 
-type PendingAction = 'disable' | 'delete' | 'reissue' | null;
+type PendingAction =
+  | 'disable'
+  | 'delete'
+  | 'reissue'
+  | 'unlock'
+  | 'resetMfa'
+  | 'revokeSessions'
+  | null;
 
 export function UserEditPage() {
   const t = useT();
@@ -134,6 +144,19 @@ export function UserEditPage() {
         await changed();
         flash(t.userForm.deleted(data.name));
         await returnToList();
+      } else if (kind === 'unlock') {
+        await unlockUser(userId);
+        await user.refetch();
+        await changed();
+        flash(t.userForm.unlocked(data.name));
+      } else if (kind === 'resetMfa') {
+        await resetUserMfa(userId);
+        await user.refetch();
+        await changed();
+        flash(t.userForm.mfaReset(data.name));
+      } else if (kind === 'revokeSessions') {
+        const { ended } = await revokeUserSessions(userId);
+        flash(t.userForm.sessionsRevoked(data.name, ended));
       } else {
         const issued = await reissueInitialPassword(userId, {});
         await user.refetch();
@@ -171,6 +194,21 @@ export function UserEditPage() {
         body: t.userForm.confirmReissueBody(data.name),
         label: t.userForm.actions.reissue,
       },
+      unlock: {
+        title: t.userForm.confirmUnlockTitle,
+        body: t.userForm.confirmUnlockBody(data.name),
+        label: t.userForm.actions.unlock,
+      },
+      resetMfa: {
+        title: t.userForm.confirmResetMfaTitle,
+        body: t.userForm.confirmResetMfaBody(data.name),
+        label: t.userForm.actions.resetMfa,
+      },
+      revokeSessions: {
+        title: t.userForm.confirmRevokeSessionsTitle,
+        body: t.userForm.confirmRevokeSessionsBody(data.name),
+        label: t.userForm.actions.revokeSessions,
+      },
     }[pending];
 
   return (
@@ -195,6 +233,11 @@ export function UserEditPage() {
           </Group>
         }
       />
+      {data.lockedUntil && (
+        <Alert color="red" variant="light" mb="md">
+          {t.userForm.lockedNotice(formatJstDateTime(data.lockedUntil))}
+        </Alert>
+      )}
       {action.error != null && (
         <Box mb="md">
           <ErrorAlert error={action.error} title={t.userForm.saveFailedTitle} />
@@ -219,6 +262,21 @@ export function UserEditPage() {
             <Button variant="default" onClick={() => setPending('reissue')}>
               {t.userForm.actions.reissue}
             </Button>
+            {data.lockedUntil && (
+              <Button variant="default" color="orange" onClick={() => setPending('unlock')}>
+                {t.userForm.actions.unlock}
+              </Button>
+            )}
+            {data.mfaEnabled && !isSelf && (
+              <Button variant="default" onClick={() => setPending('resetMfa')}>
+                {t.userForm.actions.resetMfa}
+              </Button>
+            )}
+            {!isSelf && (
+              <Button variant="default" onClick={() => setPending('revokeSessions')}>
+                {t.userForm.actions.revokeSessions}
+              </Button>
+            )}
             {!isSelf && (
               <Button variant="outline" color="red" onClick={() => setPending('delete')}>
                 {t.userForm.actions.delete}
@@ -232,7 +290,7 @@ export function UserEditPage() {
         title={confirm?.title ?? ''}
         body={confirm?.body ?? ''}
         confirmLabel={confirm?.label ?? ''}
-        color={pending === 'reissue' ? 'blue' : 'red'}
+        color={pending === 'reissue' || pending === 'unlock' ? 'blue' : 'red'}
         busy={action.isPending}
         onConfirm={() => pending && action.mutate(pending)}
         onCancel={() => setPending(null)}

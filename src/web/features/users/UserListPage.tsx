@@ -63,7 +63,7 @@ function UserTable({ users }: { users: User[] }) {
             <Table.Th w={100} ta="center">
               {columns.orgAdmin}
             </Table.Th>
-            <Table.Th w={190} ta="center">
+            <Table.Th w={240} ta="center">
               {columns.status}
             </Table.Th>
             <Table.Th w={150}>{columns.lastLogin}</Table.Th>
@@ -120,6 +120,16 @@ function UserTable({ users }: { users: User[] }) {
                   {user.isActive && user.mustChangePassword && (
                     <Badge size="sm" radius="sm" variant="outline" color="orange">
                       {t.users.status.mustChange}
+                    </Badge>
+                  )}
+                  {user.lockedUntil && (
+                    <Badge size="sm" radius="sm" variant="filled" color="red">
+                      {t.users.status.locked}
+                    </Badge>
+                  )}
+                  {user.mfaEnabled && (
+                    <Badge size="sm" radius="sm" variant="outline" color="blue">
+                      {t.users.status.mfa}
                     </Badge>
                   )}
                 </Group>

@@ -1,0 +1,119 @@
+import { and, eq, sql } from 'drizzle-orm';
+import QRCode from 'qrcode';
+import { writeAudit } from '../../platform/audit/write-audit';
+import { type ActorContext, type Principal, sessionIdOf } from '../../platform/auth/principal';
+import type { SecretBox } from '../../platform/auth/secret-box';
+import {
+  generateRecoveryCodes,
+  generateTotpSecret,
+  hashRecoveryCode,
+  matchTotp,
+  totpUri,
+} from '../../platform/auth/totp';
+import type { TenantTransaction } from '../../platform/db/tenant-transaction';
+import { AppError } from '../../platform/http/problem';
+import type { MfaCode, MfaEnrolment } from './mfa.schema';
+import { openMfaSecret, sealMfaSecret } from './mfa-secret';
+import { sessions } from './session.table';
+import { startSession } from './start-session';
+import { users } from './user.table';
+import { tenantCode } from './user-guards';
+
+const ISSUER = 'Akinai';
+
+function whereUser(tx: TenantTransaction, userId: string) {
+  return and(eq(users.tenantId, tx.tenantId), eq(users.userId, userId));
+}
+
+/**
+ * Step 1: a fresh secret, kept encrypted as pending until a first code proves the app holds
+ * it. Starting again replaces the pending secret, so only the last QR code shown works.
+ */
+export async function startMfaEnrolment(
+  tx: TenantTransaction,
+  principal: Principal,
+  box: SecretBox,
+): Promise<MfaEnrolment> {
+  const [user] = await tx.db
+    .select({ mfaEnabledAt: users.mfaEnabledAt })
+    .from(users)
+    .where(whereUser(tx, principal.userId))
+    .for('update');
+  if (!user) throw new AppError('unauthenticated');
+  if (user.mfaEnabledAt) throw new AppError('mfa_already_enabled');
+  const secret = generateTotpSecret();
+  await tx.db
+    .update(users)
+    .set({ mfaPendingSecret: sealMfaSecret(box, tx.tenantId, principal.userId, secret) })
+    .where(whereUser(tx, principal.userId));
+  const otpauthUri = totpUri(secret, `${principal.loginId}@${await tenantCode(tx)}`, ISSUER);
+  const svg = await QRCode.toString(otpauthUri, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 1,
+  });
+  return {
+    secret,
+    otpauthUri,
+    qrCodeDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+  };
+}
+
+/**
+ * Step 2: the first code turns MFA on and yields ten recovery codes, shown this once. A
+ * session that existed only to enrol (tenant requires MFA) becomes a full one under a new
+ * token, as at every gain of privilege.
+ */
+export async function confirmMfaEnrolment(
+  tx: TenantTransaction,
+  principal: Principal,
+  actor: ActorContext,
+  box: SecretBox,
+  input: MfaCode,
+): Promise<{ recoveryCodes: string[]; cookieValue: string | null }> {
+  const [user] = await tx.db
+    .select({ pending: users.mfaPendingSecret, mfaEnabledAt: users.mfaEnabledAt })
+    .from(users)
+    .where(whereUser(tx, principal.userId))
+    .for('update');
+  if (!user) throw new AppError('unauthenticated');
+  if (user.mfaEnabledAt) throw new AppError('mfa_already_enabled');
+  if (!user.pending) throw new AppError('mfa_enrolment_not_started');
+  const secret = openMfaSecret(box, tx.tenantId, principal.userId, user.pending);
+  const step = matchTotp(secret, input.code, null);
+  if (step === null) {
+    throw new AppError('mfa_code_invalid', {
+      errors: [{ path: 'code', message: '確認コードが正しくありません' }],
+    });
+  }
+  const recoveryCodes = generateRecoveryCodes();
+  await tx.db
+    .update(users)
+    .set({
+      mfaSecret: user.pending,
+      mfaPendingSecret: null,
+      mfaEnabledAt: sql`now()`,
+      mfaLastStep: step,
+      mfaRecoveryHashes: recoveryCodes.map(hashRecoveryCode),
+      updatedAt: sql`now()`,
+    })
+    .where(whereUser(tx, principal.userId));
+  await writeAudit(tx, actor, {
+    event: 'auth.mfa_enabled',
+    targetType: 'user',
+    targetId: principal.userId,
+  });
+  if (principal.sessionStage !== 'mfa_enrol') return { recoveryCodes, cookieValue: null };
+  await tx.db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.tenantId, tx.tenantId), eq(sessions.sessionId, sessionIdOf(principal))));
+  const session = await startSession(tx, principal.userId, actor, 'full');
+  await tx.db.update(users).set({ lastLoginAt: sql`now()` }).where(whereUser(tx, principal.userId));
+  await writeAudit(tx, actor, {
+    event: 'auth.login_succeeded',
+    targetType: 'session',
+    targetId: session.sessionId,
+  });
+  return { recoveryCodes, cookieValue: session.cookieValue };
+}
