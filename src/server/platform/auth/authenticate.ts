@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { isPermission, type Permission } from '../../../domain/access/permissions';
+import { preparedStatement } from '../db/prepared-statement';
 import { type OpenTenantTransaction, openTenantTransaction } from '../db/tenant-transaction';
 import type { Principal } from './principal';
 import type { SessionToken } from './session-token';
@@ -14,6 +15,29 @@ interface SessionRow {
   permissions: string[];
 }
 
+// Parsed and planned once per connection: the join is most of the session check's cost.
+const findSession = preparedStatement(
+  'akinai_find_session',
+  ['uuid', 'bytea'],
+  `SELECT s.session_id, s.user_id, u.login_id, u.name, u.is_org_admin, u.must_change_password,
+          coalesce(g.permissions, '{}') AS permissions
+     FROM app.sessions s
+     JOIN app.users u ON u.tenant_id = s.tenant_id AND u.user_id = s.user_id
+     JOIN app.tenants t ON t.tenant_id = s.tenant_id
+     LEFT JOIN app.permission_groups g ON g.tenant_id = u.tenant_id AND g.group_id = u.group_id
+    WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.revoked_at IS NULL
+      AND s.expires_at > now()
+      AND s.last_seen_at > now() - make_interval(mins => t.idle_timeout_minutes)
+      AND u.is_active`,
+);
+
+const touchSession = preparedStatement(
+  'akinai_touch_session',
+  ['uuid', 'bytea'],
+  `UPDATE app.sessions SET last_seen_at = now()
+    WHERE tenant_id = $1 AND token_hash = $2 AND last_seen_at < now() - interval '1 minute'`,
+);
+
 /**
  * Resolves a session cookie into a principal and leaves the tenant transaction open for the
  * request, all in one round trip. The session counts as alive until the tenant's idle timeout
@@ -23,24 +47,12 @@ export async function authenticateSession(
   pool: pg.Pool,
   token: SessionToken,
 ): Promise<{ principal: Principal; tx: OpenTenantTransaction } | null> {
-  // Both values are safe to inline: a validated UUID and hex digits we produced.
-  const tenant = `'${token.tenantId}'::uuid`;
-  const hash = `decode('${token.tokenHash.toString('hex')}', 'hex')`;
-  const tx = await openTenantTransaction(pool, token.tenantId, [
-    `SELECT s.session_id, s.user_id, u.login_id, u.name, u.is_org_admin, u.must_change_password,
-            coalesce(g.permissions, '{}') AS permissions
-       FROM app.sessions s
-       JOIN app.users u ON u.tenant_id = s.tenant_id AND u.user_id = s.user_id
-       JOIN app.tenants t ON t.tenant_id = s.tenant_id
-       LEFT JOIN app.permission_groups g ON g.tenant_id = u.tenant_id AND g.group_id = u.group_id
-      WHERE s.tenant_id = ${tenant} AND s.token_hash = ${hash} AND s.revoked_at IS NULL
-        AND s.expires_at > now()
-        AND s.last_seen_at > now() - make_interval(mins => t.idle_timeout_minutes)
-        AND u.is_active`,
-    `UPDATE app.sessions SET last_seen_at = now()
-      WHERE tenant_id = ${tenant} AND token_hash = ${hash}
-        AND last_seen_at < now() - interval '1 minute'`,
-  ]);
+  // Both arguments are safe to inline: a validated UUID and hex digits we produced.
+  const args = `'${token.tenantId}', decode('${token.tokenHash.toString('hex')}', 'hex')`;
+  const tx = await openTenantTransaction(pool, token.tenantId, {
+    statements: [`EXECUTE ${findSession.name}(${args})`, `EXECUTE ${touchSession.name}(${args})`],
+    prepared: [findSession, touchSession],
+  });
   const row = tx.preludeResults[0]?.rows[0] as SessionRow | undefined;
   if (!row) {
     await tx.rollback();
