@@ -77,10 +77,15 @@ export async function openTenantTransaction(
       if (statement === 'COMMIT') throw error;
     }
   };
+  // Built on first use: routes that never touch drizzle (hot lists) skip its setup.
+  let db: NodePgDatabase | undefined;
   return {
     tenantId,
     client,
-    db: drizzle(client),
+    get db() {
+      db ??= drizzle(client);
+      return db;
+    },
     preludeResults: results.slice(definitions.length + 2),
     commit: () => finish('COMMIT'),
     rollback: () => finish('ROLLBACK'),
