@@ -305,7 +305,7 @@ async function main(): Promise<void> {
   }
 
   // 4. Report
-  const verdict = judge(apiSummary, baselineSummary);
+  const verdict = judge(apiSummary, baselineSummary, settings.connections);
   const tables = {
     summary: summaryTable(summaries),
     cpu: cpuTable(summaries),

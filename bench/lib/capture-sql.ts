@@ -11,7 +11,8 @@ export interface Statement {
 
 /**
  * The statements the API's findCustomers sends for each request path, in order, with their
- * parameters, recorded through drizzle's query logger inside a real tenant transaction. The
+ * parameters, recorded at the pg client (whether they come through drizzle or straight from
+ * `tx.client`) inside a real tenant transaction. The
  * baseline replays exactly these, so "the same SQL" holds however find-customers.ts evolves
  * (prefix ranges, count cap, columns) without a copy of it in the bench.
  */
@@ -27,10 +28,8 @@ export async function captureStatements(
     const statements: Statement[] = [];
     const tx = await openTenantTransaction(pool, tenantId);
     try {
-      const db = drizzle(tx.client, {
-        logger: { logQuery: (text, values) => statements.push({ text, values }) },
-      });
-      await findCustomers({ tenantId, client: tx.client, db }, query);
+      const client = recordingClient(tx.client, statements);
+      await findCustomers({ tenantId, client, db: drizzle(client) }, query);
     } finally {
       await tx.rollback();
     }
@@ -42,4 +41,24 @@ export async function captureStatements(
     captured[path] = statements;
   }
   return captured;
+}
+
+/** The client with every query() call recorded; everything else passes through untouched. */
+function recordingClient(client: pg.PoolClient, statements: Statement[]): pg.PoolClient {
+  const query = (...args: unknown[]) => {
+    const [first, second] = args;
+    if (typeof first === 'string') {
+      statements.push({ text: first, values: Array.isArray(second) ? second : [] });
+    } else if (first && typeof first === 'object' && 'text' in first) {
+      const config = first as pg.QueryConfig;
+      statements.push({ text: config.text, values: config.values ?? [] });
+    } else {
+      throw new Error('capture-sql: unrecognised query() call');
+    }
+    return (client.query as (...a: unknown[]) => unknown)(...args);
+  };
+  return new Proxy(client, {
+    get: (target, property, receiver) =>
+      property === 'query' ? query : Reflect.get(target, property, receiver),
+  });
 }

@@ -69,12 +69,14 @@ async function runInTenantTransaction(statements: Statement[]): Promise<Row[][]>
 function body([rows = [], countRows]: Row[][], limit: number): string {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
+  // The sort key under whichever name the captured statement gives the column.
+  const kana = last && ('searchKana' in last ? last.searchKana : last.search_kana);
   const counted = countRows ? Number(Object.values(countRows[0] ?? {})[0]) : rows.length;
   return JSON.stringify({
     items,
     nextCursor:
       rows.length > limit && last
-        ? Buffer.from(JSON.stringify([last.search_kana, last.code])).toString('base64url')
+        ? Buffer.from(JSON.stringify([kana, last.code])).toString('base64url')
         : null,
     total: { count: Math.min(counted, CUSTOMER_COUNT_CAP), isCapped: counted > CUSTOMER_COUNT_CAP },
   });

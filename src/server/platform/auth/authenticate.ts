@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { isPermission, type Permission } from '../../../domain/access/permissions';
+import { preparedStatement } from '../db/prepared-statement';
 import { type OpenTenantTransaction, openTenantTransaction } from '../db/tenant-transaction';
 import type { ApiTokenCredential } from './api-token';
 import type { Principal } from './principal';
@@ -30,12 +31,65 @@ interface ApiTokenRow {
 type Authenticated = { principal: Principal; tx: OpenTenantTransaction };
 
 /** Both values are safe to inline: a validated UUID and hex digits we produced. */
-function literals(credential: { tenantId: string; tokenHash: Buffer }) {
-  return {
-    tenant: `'${credential.tenantId}'::uuid`,
-    hash: `decode('${credential.tokenHash.toString('hex')}', 'hex')`,
-  };
+function executeArguments(credential: { tenantId: string; tokenHash: Buffer }): string {
+  return `'${credential.tenantId}', decode('${credential.tokenHash.toString('hex')}', 'hex')`;
 }
+
+const passwordExpiry = 'make_interval(days => ts.password_expiry_days)';
+
+// Parsed and planned once per connection: the join is most of the session check's cost.
+const findSession = preparedStatement(
+  'akinai_find_session',
+  ['uuid', 'bytea'],
+  `SELECT s.session_id, s.user_id, u.login_id, u.name, u.is_org_admin, u.must_change_password,
+          s.stage, u.mfa_enabled_at IS NOT NULL AS mfa_enabled,
+          coalesce(g.permissions, '{}') AS permissions,
+          (ts.password_expiry_days > 0
+            AND u.password_changed_at + ${passwordExpiry} <= now()) AS password_expired,
+          CASE WHEN ts.password_expiry_days > 0 AND ts.password_notice_days > 0
+                AND u.password_changed_at + ${passwordExpiry}
+                    <= now() + make_interval(days => ts.password_notice_days)
+            THEN ceil(extract(epoch FROM u.password_changed_at + ${passwordExpiry} - now()) / 86400)::int
+          END AS password_days_left
+     FROM app.sessions s
+     JOIN app.users u ON u.tenant_id = s.tenant_id AND u.user_id = s.user_id
+     JOIN app.tenant_settings ts ON ts.tenant_id = s.tenant_id
+     LEFT JOIN app.permission_groups g ON g.tenant_id = u.tenant_id AND g.group_id = u.group_id
+    WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.revoked_at IS NULL
+      AND s.expires_at > now()
+      AND s.last_seen_at > now() - make_interval(mins => ts.idle_timeout_minutes)
+      AND u.is_active`,
+);
+
+const touchSession = preparedStatement(
+  'akinai_touch_session',
+  ['uuid', 'bytea'],
+  `UPDATE app.sessions SET last_seen_at = now()
+    WHERE tenant_id = $1 AND token_hash = $2 AND last_seen_at < now() - interval '1 minute'`,
+);
+
+const findApiToken = preparedStatement(
+  'akinai_find_api_token',
+  ['uuid', 'bytea'],
+  `SELECT k.token_id, u.user_id, u.login_id, u.name,
+          ARRAY(SELECT unnest(k.scope)
+                INTERSECT
+                SELECT unnest(CASE WHEN u.is_org_admin THEN k.scope
+                                   ELSE coalesce(g.permissions, '{}') END)) AS permissions
+     FROM app.api_tokens k
+     JOIN app.users u ON u.tenant_id = k.tenant_id AND u.user_id = k.user_id
+     LEFT JOIN app.permission_groups g ON g.tenant_id = u.tenant_id AND g.group_id = u.group_id
+    WHERE k.tenant_id = $1 AND k.token_hash = $2 AND k.revoked_at IS NULL
+      AND k.expires_at > now() AND u.is_active`,
+);
+
+const touchApiToken = preparedStatement(
+  'akinai_touch_api_token',
+  ['uuid', 'bytea'],
+  `UPDATE app.api_tokens SET last_used_at = now()
+    WHERE tenant_id = $1 AND token_hash = $2 AND revoked_at IS NULL
+      AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+);
 
 /**
  * Resolves a session cookie into a principal and leaves the tenant transaction open for the
@@ -47,31 +101,11 @@ export async function authenticateSession(
   pool: pg.Pool,
   token: SessionToken,
 ): Promise<Authenticated | null> {
-  const { tenant, hash } = literals(token);
-  const expiry = `make_interval(days => ts.password_expiry_days)`;
-  const tx = await openTenantTransaction(pool, token.tenantId, [
-    `SELECT s.session_id, s.user_id, u.login_id, u.name, u.is_org_admin, u.must_change_password,
-            s.stage, u.mfa_enabled_at IS NOT NULL AS mfa_enabled,
-            coalesce(g.permissions, '{}') AS permissions,
-            (ts.password_expiry_days > 0
-              AND u.password_changed_at + ${expiry} <= now()) AS password_expired,
-            CASE WHEN ts.password_expiry_days > 0 AND ts.password_notice_days > 0
-                  AND u.password_changed_at + ${expiry}
-                      <= now() + make_interval(days => ts.password_notice_days)
-              THEN ceil(extract(epoch FROM u.password_changed_at + ${expiry} - now()) / 86400)::int
-            END AS password_days_left
-       FROM app.sessions s
-       JOIN app.users u ON u.tenant_id = s.tenant_id AND u.user_id = s.user_id
-       JOIN app.tenant_settings ts ON ts.tenant_id = s.tenant_id
-       LEFT JOIN app.permission_groups g ON g.tenant_id = u.tenant_id AND g.group_id = u.group_id
-      WHERE s.tenant_id = ${tenant} AND s.token_hash = ${hash} AND s.revoked_at IS NULL
-        AND s.expires_at > now()
-        AND s.last_seen_at > now() - make_interval(mins => ts.idle_timeout_minutes)
-        AND u.is_active`,
-    `UPDATE app.sessions SET last_seen_at = now()
-      WHERE tenant_id = ${tenant} AND token_hash = ${hash}
-        AND last_seen_at < now() - interval '1 minute'`,
-  ]);
+  const args = executeArguments(token);
+  const tx = await openTenantTransaction(pool, token.tenantId, {
+    statements: [`EXECUTE ${findSession.name}(${args})`, `EXECUTE ${touchSession.name}(${args})`],
+    prepared: [findSession, touchSession],
+  });
   const row = tx.preludeResults[0]?.rows[0] as SessionRow | undefined;
   if (!row) {
     await tx.rollback();
@@ -108,22 +142,11 @@ export async function authenticateApiToken(
   pool: pg.Pool,
   credential: ApiTokenCredential,
 ): Promise<Authenticated | null> {
-  const { tenant, hash } = literals(credential);
-  const tx = await openTenantTransaction(pool, credential.tenantId, [
-    `SELECT k.token_id, u.user_id, u.login_id, u.name,
-            ARRAY(SELECT unnest(k.scope)
-                  INTERSECT
-                  SELECT unnest(CASE WHEN u.is_org_admin THEN k.scope
-                                     ELSE coalesce(g.permissions, '{}') END)) AS permissions
-       FROM app.api_tokens k
-       JOIN app.users u ON u.tenant_id = k.tenant_id AND u.user_id = k.user_id
-       LEFT JOIN app.permission_groups g ON g.tenant_id = u.tenant_id AND g.group_id = u.group_id
-      WHERE k.tenant_id = ${tenant} AND k.token_hash = ${hash} AND k.revoked_at IS NULL
-        AND k.expires_at > now() AND u.is_active`,
-    `UPDATE app.api_tokens SET last_used_at = now()
-      WHERE tenant_id = ${tenant} AND token_hash = ${hash} AND revoked_at IS NULL
-        AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-  ]);
+  const args = executeArguments(credential);
+  const tx = await openTenantTransaction(pool, credential.tenantId, {
+    statements: [`EXECUTE ${findApiToken.name}(${args})`, `EXECUTE ${touchApiToken.name}(${args})`],
+    prepared: [findApiToken, touchApiToken],
+  });
   const row = tx.preludeResults[0]?.rows[0] as ApiTokenRow | undefined;
   if (!row) {
     await tx.rollback();

@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
+import { markPrepared, missingDefinitions, type PreparedStatement } from './prepared-statement';
 import { isUuid } from './uuid';
 
 /**
@@ -20,15 +21,23 @@ export interface OpenTenantTransaction extends TenantTransaction {
   rollback(): Promise<void>;
 }
 
+export interface Prelude {
+  /** Statements run right after the tenant setting, in order. */
+  readonly statements: readonly string[];
+  /** Prepared statements the prelude EXECUTEs; defined on first use of each connection. */
+  readonly prepared?: readonly PreparedStatement[];
+}
+
 /**
  * Opens the transaction in one round trip: BEGIN, the tenant setting and optional prelude
- * statements travel as one simple-protocol message. The tenant id is inlined only after a
- * strict UUID check; a prelude must likewise contain nothing but validated literals.
+ * statements travel as one simple-protocol message, preceded on a connection's first use by
+ * the PREPAREs the prelude needs. The tenant id is inlined only after a strict UUID check; a
+ * prelude must likewise contain nothing but validated literals.
  */
 export async function openTenantTransaction(
   pool: pg.Pool,
   tenantId: string,
-  prelude: readonly string[] = [],
+  prelude: Prelude = { statements: [] },
 ): Promise<OpenTenantTransaction> {
   if (!isUuid(tenantId)) throw new Error('Tenant id is not a UUID');
   const client = await pool.connect();
@@ -37,19 +46,24 @@ export async function openTenantTransaction(
   // rejects anyway; this only keeps the event from being fatal.
   const onConnectionError = () => {};
   client.on('error', onConnectionError);
+  const definitions = missingDefinitions(client, prelude.prepared ?? []);
   let results: pg.QueryResult[];
   try {
     const text = [
+      ...definitions.map((statement) => statement.definition),
       'BEGIN',
       `SELECT set_config('app.tenant_id', '${tenantId}', true)`,
-      ...prelude,
+      ...prelude.statements,
     ].join(';\n');
     results = (await client.query(text)) as unknown as pg.QueryResult[];
   } catch (error) {
     client.off('error', onConnectionError);
-    await releaseAfterFailure(client);
+    // Some of the PREPAREs may have run: a connection whose state we no longer know is dropped.
+    if (definitions.length > 0) client.release(error as Error);
+    else await releaseAfterFailure(client);
     throw error;
   }
+  markPrepared(client, definitions);
   let finished = false;
   const finish = async (statement: 'COMMIT' | 'ROLLBACK') => {
     if (finished) return;
@@ -63,11 +77,16 @@ export async function openTenantTransaction(
       if (statement === 'COMMIT') throw error;
     }
   };
+  // Built on first use: routes that never touch drizzle (hot lists) skip its setup.
+  let db: NodePgDatabase | undefined;
   return {
     tenantId,
     client,
-    db: drizzle(client),
-    preludeResults: results.slice(2),
+    get db() {
+      db ??= drizzle(client);
+      return db;
+    },
+    preludeResults: results.slice(definitions.length + 2),
     commit: () => finish('COMMIT'),
     rollback: () => finish('ROLLBACK'),
   };

@@ -3,7 +3,28 @@ import { isUniqueViolation } from '../../../platform/db/pg-errors';
 import type { Customer, CustomerInput } from './customer.schema';
 import type { customers } from './customer.table';
 
-type CustomerRow = typeof customers.$inferSelect;
+/** The stored columns the API's Customer is made of. */
+export const customerOutputColumns = [
+  'customerId',
+  'code',
+  'name',
+  'kana',
+  'shortName',
+  'honorific',
+  'postalCode',
+  'address1',
+  'address2',
+  'phone',
+  'fax',
+  'email',
+  'notes',
+  'isActive',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof typeof customers.$inferSelect)[];
+
+type CustomerRow = Pick<typeof customers.$inferSelect, (typeof customerOutputColumns)[number]>;
 
 export function toCustomer(row: CustomerRow): Customer {
   return {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   foreignKey,
@@ -49,6 +50,11 @@ export const customers = appSchema
       primaryKey({ columns: [t.tenantId, t.customerId] }),
       unique('customers_code_key').on(t.tenantId, t.code),
       index('customers_search_kana_idx').on(t.tenantId, t.searchKana, t.code),
+      // Lists show active customers by default: their page and capped count run as index-only
+      // scans here, with no heap visit per row to check is_active.
+      index('customers_active_search_kana_idx')
+        .on(t.tenantId, t.searchKana, t.code)
+        .where(sql`is_active`),
       foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
       tenantIsolationPolicy(),
     ],

@@ -1,16 +1,20 @@
 import { and, asc, eq, gt, like, or, type SQL, sql } from 'drizzle-orm';
 import { normalizeForSearch } from '../../../../domain/text/normalize-search';
 import { prefixRange } from '../../../platform/db/prefix-range';
+import { queryRows, rowSelection, selectRows } from '../../../platform/db/row-select';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
 import { CUSTOMER_COUNT_CAP, type CustomerList, type CustomerListQuery } from './customer.schema';
 import { customers } from './customer.table';
-import { toCustomer } from './customer-row';
+import { customerOutputColumns, toCustomer } from './customer-row';
 
 /** Escapes LIKE wildcards so user input only ever matches literally. */
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
+
+/** The API's columns plus the sort key the cursor needs; built once for every request. */
+const listed = rowSelection(customers, [...customerOutputColumns, 'searchKana']);
 
 /**
  * Keyset paging: the cursor carries the last row's sort key, so page N costs the same as
@@ -46,12 +50,11 @@ export async function findCustomers(
       ? [asc(customers.searchKana), asc(customers.code)]
       : [asc(customers.code)];
 
-  const rows = await tx.db
-    .select()
-    .from(customers)
-    .where(and(matching, afterCursor))
-    .orderBy(...order)
-    .limit(query.limit + 1);
+  const rows = await selectRows(
+    tx,
+    listed,
+    sql`from ${customers} where ${and(matching, afterCursor)} order by ${sql.join(order, sql`, `)} limit ${query.limit + 1}`,
+  );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =
@@ -67,13 +70,10 @@ export async function findCustomers(
 }
 
 async function countCapped(tx: TenantTransaction, matching: SQL | undefined): Promise<number> {
-  const limited = tx.db
-    .select({ one: sql`1` })
-    .from(customers)
-    .where(matching)
-    .limit(CUSTOMER_COUNT_CAP + 1)
-    .as('limited');
-  const [result] = await tx.db.select({ count: sql<number>`count(*)::int` }).from(limited);
+  const [result] = await queryRows<{ count: number }>(
+    tx,
+    sql`select count(*)::int as count from (select 1 from ${customers} where ${matching} limit ${CUSTOMER_COUNT_CAP + 1}) limited`,
+  );
   return result?.count ?? 0;
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "customers_active_search_kana_idx" ON "app"."customers" USING btree ("tenant_id","search_kana","code") WHERE is_active;

@@ -1,0 +1,74 @@
+import { getTableColumns, type SQL, sql, type Table } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { TenantTransaction } from './tenant-transaction';
+
+/**
+ * Hot read paths (long lists) skip drizzle's result mapping, which checks and converts every
+ * value of every row. The column list is built once, aliased to the property names, so pg's
+ * own row objects already have the `$inferSelect` shape; conditions and ordering are still
+ * written with drizzle's typed operators. See ADR 0006.
+ */
+export interface RowSelection<Row> {
+  /** `"customer_id" AS "customerId", …` as raw SQL. */
+  readonly columns: SQL;
+  /** Phantom: the row type the selection yields. */
+  readonly row?: Row;
+}
+
+/**
+ * pg's default parsing yields what drizzle would for these types (int8 is parsed to a number
+ * in pool.ts). Any other type may differ (numeric, json, date, timestamps in string mode), so
+ * it is refused until someone checks it and adds it here.
+ */
+const SAME_AS_DRIZZLE = new Set([
+  'uuid',
+  'text',
+  'text COLLATE "C"',
+  'boolean',
+  'integer',
+  'bigint',
+  'timestamp with time zone',
+]);
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/i;
+
+export function rowSelection<T extends Table, K extends keyof T['$inferSelect'] & string>(
+  table: T,
+  keys: readonly K[],
+): RowSelection<Pick<T['$inferSelect'], K>> {
+  const columns = getTableColumns(table) as Record<
+    string,
+    ReturnType<typeof getTableColumns>[string]
+  >;
+  const parts = keys.map((key) => {
+    const column = columns[key];
+    if (!column) throw new Error(`No column ${key}`);
+    const type = column.getSQLType();
+    const dateMode = column.columnType !== 'PgTimestampString';
+    if (!SAME_AS_DRIZZLE.has(type) || !dateMode) {
+      throw new Error(`Column ${key} (${type}) is not supported by rowSelection`);
+    }
+    if (!IDENTIFIER.test(column.name) || !IDENTIFIER.test(key)) {
+      throw new Error(`Column ${key} needs quoting rowSelection does not do`);
+    }
+    return `"${column.name}" AS "${key}"`;
+  });
+  return { columns: sql.raw(parts.join(', ')) };
+}
+
+const dialect = new PgDialect();
+
+/** `SELECT <selection> <rest>` in the tenant transaction, rows as pg returns them. */
+export async function selectRows<Row>(
+  tx: TenantTransaction,
+  selection: RowSelection<Row>,
+  rest: SQL,
+): Promise<Row[]> {
+  return queryRows<Row>(tx, sql`select ${selection.columns} ${rest}`);
+}
+
+/** Any drizzle `sql` statement through the transaction's client, without result mapping. */
+export async function queryRows<Row>(tx: TenantTransaction, statement: SQL): Promise<Row[]> {
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  const result = await tx.client.query({ text, values: params });
+  return result.rows as Row[];
+}
