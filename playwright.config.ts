@@ -76,6 +76,8 @@ export default defineConfig({
       DEMO_TENANT: 'true',
       DEMO_ADMIN_PASSWORD: demo.password,
       LOG_LEVEL: 'warn',
+      // Every spec signs in from 127.0.0.1; the per-IP login limit is proven by the API tests.
+      LOGIN_RATE_LIMIT_PER_MINUTE: '600',
     },
   },
 });
