@@ -81,6 +81,17 @@ describe('self-service password reset', () => {
     const user = await userWith('taro', 'taro@example.jp');
     const otherSession = await login(t, tenant.code, 'taro', TEST_PASSWORD);
 
+    // An old password and a sign-in lock: the reset restarts the expiry clock and lifts the lock.
+    await t.db.superuser.query(
+      "UPDATE app.users SET password_changed_at = now() - interval '400 days' WHERE tenant_id = $1 AND user_id = $2",
+      [tenant.tenantId, user.userId],
+    );
+    await t.db.superuser.query(
+      `INSERT INTO app.login_throttles (tenant_id, scope, subject, failures, last_failure_at, locked_until)
+       VALUES ($1, 'account', 'taro', 10, now(), now() + interval '15 minutes')`,
+      [tenant.tenantId],
+    );
+
     const answer = await requestReset('taro');
     expect(answer.statusCode).toBe(202);
     const token = await mailedToken('taro@example.jp');
@@ -111,6 +122,17 @@ describe('self-service password reset', () => {
     await expect(login(t, tenant.code, 'taro', TEST_PASSWORD)).rejects.toThrow(/401/);
     const fresh = await login(t, tenant.code, 'taro', NEW_PASSWORD);
     expect((await api(t, fresh).get('/api/v1/auth/me')).statusCode).toBe(200);
+    const { rows: changed } = await t.db.superuser.query(
+      `SELECT password_changed_at > now() - interval '1 minute' AS recent FROM app.users
+       WHERE tenant_id = $1 AND user_id = $2`,
+      [tenant.tenantId, user.userId],
+    );
+    expect(changed[0].recent).toBe(true);
+    const { rows: locks } = await t.db.superuser.query(
+      "SELECT 1 FROM app.login_throttles WHERE tenant_id = $1 AND scope = 'account' AND subject = 'taro'",
+      [tenant.tenantId],
+    );
+    expect(locks).toHaveLength(0);
 
     const notice = await smtp.waitFor(
       (m) =>
@@ -171,6 +193,24 @@ describe('self-service password reset', () => {
     expect(notice.to).toEqual(['admin@example.jp']);
     expect(notice.subject).toContain('メールアドレス未登録');
     expect(notice.text).not.toMatch(/password-reset\//);
+  });
+
+  it('sends that notice to the 管理者メールアドレス of システム設定 once one is set', async () => {
+    await t.db.superuser.query(
+      "UPDATE app.tenant_settings SET admin_email = 'soumu@example.jp' WHERE tenant_id = $1",
+      [tenant.tenantId],
+    );
+    try {
+      await userWith('nomail2', '');
+      expect((await requestReset('nomail2')).statusCode).toBe(202);
+      const notice = await smtp.waitFor((m) => m.text.includes('ログインID「nomail2」'));
+      expect(notice.to).toEqual(['soumu@example.jp']);
+    } finally {
+      await t.db.superuser.query(
+        "UPDATE app.tenant_settings SET admin_email = '' WHERE tenant_id = $1",
+        [tenant.tenantId],
+      );
+    }
   });
 
   it('refuses an expired link, and a link superseded by a newer request', async () => {

@@ -10,6 +10,7 @@ import {
 } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
 import { enqueueMail } from '../../platform/mail/enqueue-mail';
+import { clearAccountThrottle } from './login-throttle';
 import type { PasswordResetComplete, PasswordResetTarget } from './password-reset.schema';
 import { passwordResetTokens } from './password-reset.table';
 import { passwordChangedNotice } from './password-reset-mails';
@@ -64,6 +65,8 @@ export async function completePasswordReset(
         passwordHash: await hashPassword(input.newPassword),
         mustChangePassword: false,
         initialPasswordExpiresAt: null,
+        // Restarts the expiry clock of システム設定 (ADR 0010).
+        passwordChangedAt: sql`now()`,
         updatedAt: sql`now()`,
         version: sql`${users.version} + 1`,
       })
@@ -80,6 +83,8 @@ export async function completePasswordReset(
         ),
       );
     const ended = await revokeSessions(tx, found.userId);
+    // Proving control of the mailbox ends a sign-in lock on the account (ADR 0009).
+    await clearAccountThrottle(tx, [found.loginId]);
     if (found.email) {
       const who = {
         tenantName: await tenantName(tx),
