@@ -105,12 +105,13 @@ test('a user enrols TOTP in the browser, signs out, and signs in again with a co
   });
 });
 
-test('an admin reaches the tenant MFA requirement from the menu', async ({ page }) => {
+test('an admin finds the tenant MFA requirement on システム設定', async ({ page }) => {
   await signIn(page);
-  await page.getByRole('link', { name: '2段階認証の設定' }).click();
-  await expect(page.getByRole('heading', { name: '2段階認証の設定' })).toBeVisible();
+  await page.getByRole('link', { name: 'システム設定' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'システム設定' })).toBeVisible();
   await expect(page.getByRole('radio', { name: '必須にしない（各担当者の任意）' })).toBeChecked();
-  await expect(page.getByRole('button', { name: '保存' })).toBeDisabled();
+  // The section saves on its own; its button stays off until the choice changes.
+  await expect(page.getByTestId('mfa-policy-save')).toBeDisabled();
 });
 
 test('when the organisation requires MFA, a user without it is taken to enrolment after the password', async ({

@@ -40,7 +40,7 @@ async function saveSettings(page: Page, expiry: string, notice: string) {
   await page.goto('/settings/system');
   await page.getByRole('textbox', { name: 'パスワードの有効期限' }).fill(expiry);
   if (expiry) await page.getByRole('textbox', { name: '変更通知' }).fill(notice);
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('システム設定を保存しました。')).toBeVisible();
 }
 
@@ -63,13 +63,13 @@ test('an admin turns on password expiry; a user is reminded, then made to change
     await page.getByRole('textbox', { name: '管理者メールアドレス' }).fill('kanri@example.jp');
     await page.getByRole('textbox', { name: 'パスワードの有効期限' }).fill('30');
     await page.getByRole('textbox', { name: '変更通知' }).fill('30');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect(page.getByRole('textbox', { name: '変更通知' })).toHaveAccessibleDescription(
       /有効期限の日数より小さくしてください/,
     );
     await page.getByRole('textbox', { name: 'パスワードの有効期限' }).fill('90');
     await page.getByRole('textbox', { name: '変更通知' }).fill('14');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect(page.getByText('システム設定を保存しました。')).toBeVisible();
     await page.reload();
     await expect(page.getByRole('textbox', { name: '管理者メールアドレス' })).toHaveValue(

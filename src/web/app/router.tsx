@@ -37,7 +37,6 @@ import { helpPages } from '../features/help/help-pages';
 import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { MfaAccountPage } from '../features/mfa/MfaAccountPage';
-import { MfaSettingsPage } from '../features/mfa/MfaSettingsPage';
 import { MfaVerifyPage } from '../features/mfa/MfaVerifyPage';
 import { PasswordChangePage } from '../features/password/PasswordChangePage';
 import { PasswordResetPage } from '../features/password-reset/PasswordResetPage';
@@ -265,16 +264,6 @@ const accountSessionsRoute = createRoute({
   component: SessionListPage,
 });
 
-const mfaSettingsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: 'settings/mfa',
-  beforeLoad: ({ context }) => {
-    if (!context.grants.isOrgAdmin) throw redirect({ to: '/' });
-  },
-  loader: ({ context }) => context.queryClient.ensureQueryData(mfaSettingsQueryOptions),
-  component: MfaSettingsPage,
-});
-
 /** Admin screens (管理): only 組織管理者, as the API requires. */
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -358,7 +347,11 @@ const systemSettingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings/system',
   beforeLoad: adminOnly,
-  loader: ({ context }) => context.queryClient.ensureQueryData(systemSettingsQueryOptions),
+  loader: ({ context }) =>
+    Promise.all([
+      context.queryClient.ensureQueryData(systemSettingsQueryOptions),
+      context.queryClient.ensureQueryData(mfaSettingsQueryOptions),
+    ]),
   component: SystemSettingsPage,
 });
 
@@ -382,7 +375,6 @@ const routeTree = rootRoute.addChildren([
     passwordRoute,
     accountMfaRoute,
     accountSessionsRoute,
-    mfaSettingsRoute,
     customersRoute.addChildren([customerListRoute, customerNewRoute, customerEditRoute]),
     departmentsRoute.addChildren([departmentListRoute, departmentNewRoute, departmentEditRoute]),
     taxRatesRoute,

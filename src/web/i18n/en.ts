@@ -100,7 +100,6 @@ export const en: Messages = {
       auditLog: 'Audit log',
       systemSettings: 'System settings',
       apiTokens: 'API token management',
-      mfaSettings: 'Two-step verification',
     },
     passwordNotice: (days: number) =>
       `Your password expires in ${days} ${days === 1 ? 'day' : 'days'}`,
@@ -721,6 +720,7 @@ export const en: Messages = {
     table: 'Signed-in devices',
   },
   mfaSettings: {
+    save: 'Save the two-step setting',
     title: 'Two-step verification settings',
     lead: "Choose who must enter an authenticator code at sign-in. Changes apply from each user's next sign-in; users not yet set up are taken to set-up after their password.",
     sectionTitle: 'Two-step verification',

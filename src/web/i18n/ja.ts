@@ -95,7 +95,6 @@ export const ja = {
       auditLog: '操作ログ',
       systemSettings: 'システム設定',
       apiTokens: 'APIトークン管理',
-      mfaSettings: '2段階認証の設定',
     },
     passwordNotice: (days: number) => `パスワードの有効期限まであと ${days} 日です`,
     passwordNoticeLink: 'パスワードを変更する',
@@ -718,6 +717,7 @@ export const ja = {
     table: 'ログイン中の端末の一覧',
   },
   mfaSettings: {
+    save: '2段階認証の設定を保存',
     title: '2段階認証の設定',
     lead: 'ログイン時に認証アプリの確認コードを必須にする範囲を選びます。変更は各担当者の次回ログインから適用され、未設定の担当者はパスワードの入力後に設定画面へ案内されます。',
     sectionTitle: '2段階認証',

@@ -58,6 +58,7 @@ export function ApiTokensPage() {
   return (
     <>
       <PageHeader
+        help="api-tokens"
         title={t.apiTokens.title}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: t.apiTokens.title }]}
         description={t.apiTokens.lead}
@@ -86,6 +87,7 @@ export function TenantApiTokensPage() {
   return (
     <>
       <PageHeader
+        help="api-tokens"
         title={t.apiTokens.adminTitle}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: t.apiTokens.adminTitle }]}
         description={t.apiTokens.adminLead}

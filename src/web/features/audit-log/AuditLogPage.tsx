@@ -41,6 +41,7 @@ export function AuditLogPage() {
   return (
     <>
       <PageHeader
+        help="audit-log"
         title={texts.title}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: texts.title }]}
         description={texts.lead}

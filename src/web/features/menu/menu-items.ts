@@ -35,8 +35,7 @@ export type MenuEntry =
         | '/settings/permission-groups'
         | '/settings/audit-log'
         | '/settings/system'
-        | '/settings/api-tokens'
-        | '/settings/mfa';
+        | '/settings/api-tokens';
     };
 
 export interface MenuGroup {
@@ -102,7 +101,6 @@ export const menuColumns: MenuGroup[][] = [
         { admin: 'users', to: '/settings/users' },
         { admin: 'permissionGroups', to: '/settings/permission-groups' },
         { admin: 'systemSettings', to: '/settings/system' },
-        { admin: 'mfaSettings', to: '/settings/mfa' },
         { admin: 'apiTokens', to: '/settings/api-tokens' },
         { admin: 'auditLog', to: '/settings/audit-log' },
       ],

@@ -37,6 +37,7 @@ export function MfaAccountPage() {
   return (
     <>
       <PageHeader
+        help="mfa"
         title={t.mfa.title}
         crumbs={forced ? [] : [{ label: t.shell.mainMenu, to: '/' }, { label: t.mfa.title }]}
       />

@@ -44,11 +44,12 @@ export function MfaPolicySection() {
         </Radio.Group>
         <Group>
           <Button
+            data-testid="mfa-policy-save"
             onClick={() => save.mutate({ required })}
             loading={save.isPending}
             disabled={required === data.required}
           >
-            {t.common.save}
+            {t.mfaSettings.save}
           </Button>
         </Group>
       </Stack>

@@ -60,6 +60,7 @@ export function PermissionGroupNewPage() {
   return (
     <>
       <PageHeader
+        help="permission-groups"
         title={t.permissionGroups.newTitle}
         crumbs={useCrumbs(t.permissionGroups.newTitle)}
       />
@@ -133,6 +134,7 @@ export function PermissionGroupEditPage() {
   return (
     <>
       <PageHeader
+        help="permission-groups"
         title={texts.editTitle}
         crumbs={useCrumbs(texts.editTitle)}
         description={

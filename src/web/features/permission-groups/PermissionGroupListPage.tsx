@@ -19,6 +19,7 @@ export function PermissionGroupListPage() {
   return (
     <>
       <PageHeader
+        help="permission-groups"
         title={t.permissionGroups.listTitle}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: t.permissionGroups.listTitle }]}
         description={t.permissionGroups.lead}

@@ -37,6 +37,7 @@ export function SessionListPage() {
   return (
     <>
       <PageHeader
+        help="sessions"
         title={t.sessions.title}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: t.sessions.title }]}
         description={t.sessions.lead}
