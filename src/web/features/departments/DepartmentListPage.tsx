@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Table, Text } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { departmentListQueryOptions } from '../../api/departments';
 import { useCan } from '../../auth/session';
+import { DataTable, RowLink } from '../../components/DataTable';
 import { IconPlus } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
@@ -32,92 +33,73 @@ export function DepartmentListPage() {
           )
         }
       />
-      <Paper withBorder style={{ overflow: 'hidden' }}>
-        {data.items.length === 0 ? (
-          <Text p="xl" ta="center" c="dimmed">
-            {t.departments.empty}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table
-              aria-label={t.departments.listTitle}
-              striped
-              highlightOnHover
-              withColumnBorders
-              verticalSpacing={6}
-              fz="sm"
-              style={{ background: 'white' }}
-            >
-              <Table.Thead style={{ background: '#f3f5f8' }}>
-                <Table.Tr>
-                  <Table.Th w={140}>{columns.code}</Table.Th>
-                  <Table.Th>{columns.name}</Table.Th>
-                  <Table.Th>{columns.address}</Table.Th>
-                  <Table.Th w={150}>{columns.phone}</Table.Th>
-                  <Table.Th w={90} ta="center">
-                    {columns.status}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((department) => (
-                  <Table.Tr
-                    key={department.departmentId}
-                    className="akinai-row"
-                    onClick={() => open(department.departmentId)}
-                  >
-                    <Table.Td className="akinai-numeric">
-                      <Anchor
-                        renderRoot={(props) => (
-                          <Link
-                            {...props}
-                            to="/departments/$departmentId"
-                            params={{ departmentId: department.departmentId }}
-                          />
-                        )}
-                        fz="sm"
-                        fw={600}
-                        onClick={(event) => event.stopPropagation()}
-                      >
-                        {department.code}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text fz="sm" fw={500}>
-                        {department.name}
-                      </Text>
-                      {department.kana && (
-                        <Text fz="xs" c="dimmed">
-                          {department.kana}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {department.address1}
-                      {department.printsOwnAddress && (
-                        <Badge ml="xs" size="xs" radius="sm" variant="light" color="blue">
-                          {t.departments.printsOwnAddress}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td className="akinai-numeric">{department.phone}</Table.Td>
-                    <Table.Td ta="center">
-                      <Badge
-                        size="sm"
-                        radius="sm"
-                        variant={department.isActive ? 'light' : 'outline'}
-                        color={department.isActive ? 'teal' : 'gray'}
-                      >
-                        {department.isActive ? t.departments.active : t.departments.inactive}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
+      <DataTable
+        label={t.departments.listTitle}
+        minWidth={760}
+        empty={data.items.length === 0 && t.departments.empty}
+        head={
+          <>
+            <Table.Th w={140}>{columns.code}</Table.Th>
+            <Table.Th>{columns.name}</Table.Th>
+            <Table.Th>{columns.address}</Table.Th>
+            <Table.Th w={150}>{columns.phone}</Table.Th>
+            <Table.Th w={90} ta="center">
+              {columns.status}
+            </Table.Th>
+          </>
+        }
+      >
+        {data.items.map((department) => (
+          <Table.Tr
+            key={department.departmentId}
+            className="akinai-row"
+            onClick={() => open(department.departmentId)}
+          >
+            <Table.Td className="akinai-numeric">
+              <RowLink
+                render={(props) => (
+                  <Link
+                    {...props}
+                    to="/departments/$departmentId"
+                    params={{ departmentId: department.departmentId }}
+                  />
+                )}
+              >
+                {department.code}
+              </RowLink>
+            </Table.Td>
+            <Table.Td>
+              <Text fz="sm" fw={500}>
+                {department.name}
+              </Text>
+              {department.kana && (
+                <Text fz="xs" c="dimmed">
+                  {department.kana}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {department.address1}
+              {department.printsOwnAddress && (
+                <Badge ml="xs" size="xs" radius="sm" variant="light" color="blue">
+                  {t.departments.printsOwnAddress}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td className="akinai-numeric">{department.phone}</Table.Td>
+            <Table.Td ta="center">
+              <Badge
+                size="sm"
+                radius="sm"
+                variant={department.isActive ? 'light' : 'outline'}
+                color={department.isActive ? 'teal' : 'gray'}
+              >
+                {department.isActive ? t.departments.active : t.departments.inactive}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
     </>
   );
 }

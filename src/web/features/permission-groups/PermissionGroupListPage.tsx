@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Table } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { allBusinessFunctions } from '../../../domain/access/permissions';
 import { permissionGroupListQueryOptions } from '../../api/permission-groups';
+import { DataTable, RowLink } from '../../components/DataTable';
 import { IconPlus } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
@@ -33,83 +34,59 @@ export function PermissionGroupListPage() {
           </Button>
         }
       />
-      <Paper withBorder style={{ overflow: 'hidden' }}>
-        <Table.ScrollContainer minWidth={720}>
-          <Table
-            aria-label={t.permissionGroups.table}
-            striped
-            highlightOnHover
-            withColumnBorders
-            verticalSpacing={6}
-            fz="sm"
-            style={{ background: 'white' }}
-          >
-            <Table.Thead style={{ background: '#f3f5f8' }}>
-              <Table.Tr>
-                <Table.Th>{columns.name}</Table.Th>
-                <Table.Th w={120} ta="right">
-                  {columns.members}
-                </Table.Th>
-                <Table.Th w={220}>{columns.grants}</Table.Th>
-                <Table.Th w={170}>{columns.updated}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={4}>
-                    <Text c="dimmed" fz="sm" py="md" ta="center">
-                      {t.permissionGroups.empty}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {data.items.map((group) => {
-                const viewable = group.permissions.filter((p) => p.endsWith(':view')).length;
-                return (
-                  <Table.Tr
-                    key={group.groupId}
-                    className="akinai-row"
-                    onClick={() => open(group.groupId)}
-                  >
-                    <Table.Td>
-                      <Anchor
-                        renderRoot={(props) => (
-                          <Link
-                            {...props}
-                            to="/settings/permission-groups/$groupId"
-                            params={{ groupId: group.groupId }}
-                          />
-                        )}
-                        fz="sm"
-                        fw={600}
-                        onClick={(event) => event.stopPropagation()}
-                      >
-                        {group.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td ta="right" className="akinai-numeric">
-                      {t.permissionGroups.members(group.memberCount)}
-                    </Table.Td>
-                    <Table.Td>
-                      {viewable === 0 ? (
-                        <Badge size="sm" radius="sm" variant="outline" color="gray">
-                          {t.permissionGroups.noGrants}
-                        </Badge>
-                      ) : (
-                        t.permissionGroups.grantSummary(viewable, allBusinessFunctions.length)
-                      )}
-                    </Table.Td>
-                    <Table.Td className="akinai-numeric">
-                      {formatJstDateTime(group.updatedAt)}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataTable
+        label={t.permissionGroups.table}
+        minWidth={720}
+        empty={data.items.length === 0 && t.permissionGroups.empty}
+        head={
+          <>
+            <Table.Th>{columns.name}</Table.Th>
+            <Table.Th w={120} ta="right">
+              {columns.members}
+            </Table.Th>
+            <Table.Th w={220}>{columns.grants}</Table.Th>
+            <Table.Th w={170}>{columns.updated}</Table.Th>
+          </>
+        }
+      >
+        {data.items.map((group) => {
+          const viewable = group.permissions.filter((p) => p.endsWith(':view')).length;
+          return (
+            <Table.Tr
+              key={group.groupId}
+              className="akinai-row"
+              onClick={() => open(group.groupId)}
+            >
+              <Table.Td>
+                <RowLink
+                  render={(props) => (
+                    <Link
+                      {...props}
+                      to="/settings/permission-groups/$groupId"
+                      params={{ groupId: group.groupId }}
+                    />
+                  )}
+                >
+                  {group.name}
+                </RowLink>
+              </Table.Td>
+              <Table.Td ta="right" className="akinai-numeric">
+                {t.permissionGroups.members(group.memberCount)}
+              </Table.Td>
+              <Table.Td>
+                {viewable === 0 ? (
+                  <Badge size="sm" radius="sm" variant="outline" color="gray">
+                    {t.permissionGroups.noGrants}
+                  </Badge>
+                ) : (
+                  t.permissionGroups.grantSummary(viewable, allBusinessFunctions.length)
+                )}
+              </Table.Td>
+              <Table.Td className="akinai-numeric">{formatJstDateTime(group.updatedAt)}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </DataTable>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { taxCategories } from '../../../domain/tax/tax-rates';
@@ -12,6 +12,7 @@ import {
 } from '../../api/tax-rates';
 import { useCan } from '../../auth/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFlash } from '../../components/flash';
 import { IconPlus } from '../../components/icons';
@@ -97,83 +98,68 @@ export function TaxRateSettingsPage() {
         }
       />
       {remove.error && <ErrorAlert error={remove.error} title={t.taxRates.removeFailed} />}
-      <Paper withBorder style={{ overflow: 'hidden' }}>
-        <Table.ScrollContainer minWidth={820}>
-          <Table
-            aria-label={t.taxRates.title}
-            striped
-            highlightOnHover={canEdit}
-            withColumnBorders
-            verticalSpacing={6}
-            fz="sm"
-            style={{ background: 'white' }}
+      <DataTable
+        label={t.taxRates.title}
+        minWidth={820}
+        highlightOnHover={canEdit}
+        head={
+          <>
+            <Table.Th w={80} ta="right">
+              {c.sortOrder}
+            </Table.Th>
+            <Table.Th>{c.printedName}</Table.Th>
+            <Table.Th w={90} ta="right">
+              {c.ratePercent}
+            </Table.Th>
+            <Table.Th w={120}>{c.category}</Table.Th>
+            <Table.Th w={230}>{c.period}</Table.Th>
+            <Table.Th w={160} ta="center">
+              {c.kind}
+            </Table.Th>
+          </>
+        }
+      >
+        {data.items.map((rate) => (
+          <Table.Tr
+            key={rate.code}
+            className={canEdit ? 'akinai-row' : undefined}
+            onClick={() => open(rate)}
+            data-testid={`tax-rate-${rate.code}`}
+            style={rate.isHidden ? { color: 'var(--mantine-color-dimmed)' } : undefined}
           >
-            <Table.Thead style={{ background: '#f3f5f8' }}>
-              <Table.Tr>
-                <Table.Th w={80} ta="right">
-                  {c.sortOrder}
-                </Table.Th>
-                <Table.Th>{c.printedName}</Table.Th>
-                <Table.Th w={90} ta="right">
-                  {c.ratePercent}
-                </Table.Th>
-                <Table.Th w={120}>{c.category}</Table.Th>
-                <Table.Th w={230}>{c.period}</Table.Th>
-                <Table.Th w={160} ta="center">
-                  {c.kind}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.items.map((rate) => (
-                <Table.Tr
-                  key={rate.code}
-                  className={canEdit ? 'akinai-row' : undefined}
-                  onClick={() => open(rate)}
-                  data-testid={`tax-rate-${rate.code}`}
-                  style={rate.isHidden ? { color: 'var(--mantine-color-dimmed)' } : undefined}
-                >
-                  <Table.Td ta="right" className="akinai-numeric">
-                    {rate.sortOrder}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text fz="sm" fw={500} span>
-                      {rate.printedName}
-                    </Text>
-                    {rate.isHidden && (
-                      <Badge ml="xs" size="xs" radius="sm" variant="outline" color="gray">
-                        {t.taxRates.hidden}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right" className="akinai-numeric">
-                    {rate.ratePercent}%
-                  </Table.Td>
-                  <Table.Td>{taxCategories[rate.category].label}</Table.Td>
-                  <Table.Td className="akinai-numeric">
-                    {t.taxRates.period(rate.validFrom, rate.validTo)}
-                  </Table.Td>
-                  <Table.Td ta="center">
-                    <Badge
-                      size="sm"
-                      radius="sm"
-                      variant="light"
-                      color={rate.isPreset ? 'blue' : 'grape'}
-                    >
-                      {rate.isPreset ? t.taxRates.preset : t.taxRates.own}
-                    </Badge>
-                    {rate.isCustomized && (
-                      <Badge ml={4} size="sm" radius="sm" variant="outline" color="orange">
-                        {t.taxRates.customized}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+            <Table.Td ta="right" className="akinai-numeric">
+              {rate.sortOrder}
+            </Table.Td>
+            <Table.Td>
+              <Text fz="sm" fw={500} span>
+                {rate.printedName}
+              </Text>
+              {rate.isHidden && (
+                <Badge ml="xs" size="xs" radius="sm" variant="outline" color="gray">
+                  {t.taxRates.hidden}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td ta="right" className="akinai-numeric">
+              {rate.ratePercent}%
+            </Table.Td>
+            <Table.Td>{taxCategories[rate.category].label}</Table.Td>
+            <Table.Td className="akinai-numeric">
+              {t.taxRates.period(rate.validFrom, rate.validTo)}
+            </Table.Td>
+            <Table.Td ta="center">
+              <Badge size="sm" radius="sm" variant="light" color={rate.isPreset ? 'blue' : 'grape'}>
+                {rate.isPreset ? t.taxRates.preset : t.taxRates.own}
+              </Badge>
+              {rate.isCustomized && (
+                <Badge ml={4} size="sm" radius="sm" variant="outline" color="orange">
+                  {t.taxRates.customized}
+                </Badge>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       {editing && (
         <TaxRateDialog
           key={editing.rate?.code ?? 'new'}
