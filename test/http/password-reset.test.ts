@@ -304,6 +304,18 @@ describe('self-service password reset', () => {
     expect(await outboxCount()).toBe(before);
   });
 
+  it('shows the dev mailbox to this machine only', async () => {
+    const local = await createTestApp({ SMTP_URL: '' });
+    try {
+      const url = `/api/v1/dev/mailbox?tenantCode=${tenant.code}`;
+      expect((await local.app.inject({ method: 'GET', url })).statusCode).toBe(200);
+      const remote = await local.app.inject({ method: 'GET', url, remoteAddress: '192.0.2.10' });
+      expect(remote.statusCode).toBe(404);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('has no dev mailbox when SMTP is configured, nor in production', async () => {
     const withSmtp = await api(t).get(`/api/v1/dev/mailbox?tenantCode=${tenant.code}`);
     expect(withSmtp.statusCode).toBe(404);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type pg from 'pg';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { access } from '../../../domain/access/permissions';
+import { isLoopback } from './loopback';
 
 /**
  * Prometheus metrics. Served to loopback callers only: expose them to a scraper through the
@@ -55,7 +56,3 @@ export const metricsRoutes: FastifyPluginAsync<{ pool: pg.Pool }> = async (app, 
     },
   );
 };
-
-function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-}
