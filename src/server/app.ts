@@ -24,6 +24,7 @@ import { permissionGroupRoutes } from './modules/identity/permission-group.route
 import { sessionRoutes } from './modules/identity/session.routes';
 import { userRoutes } from './modules/identity/user.routes';
 import { departmentRoutes } from './modules/masters/departments/department.routes';
+import { projectRoutes } from './modules/masters/projects/project.routes';
 import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
 import { systemSettingsRoutes } from './modules/settings/system-settings.routes';
@@ -171,6 +172,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(permissionGroupRoutes);
       await api.register(customerRoutes);
       await api.register(departmentRoutes);
+      await api.register(projectRoutes);
       await api.register(taxRateRoutes);
       await api.register(auditLogRoutes, { pool });
       await api.register(systemSettingsRoutes);

@@ -150,6 +150,11 @@ const expectedAccess: Record<string, string> = {
   'GET /api/v1/departments/:departmentId': 'departments:view',
   'PUT /api/v1/departments/:departmentId': 'departments:edit',
   'DELETE /api/v1/departments/:departmentId': 'departments:delete',
+  'GET /api/v1/projects': 'projects:view',
+  'POST /api/v1/projects': 'projects:create',
+  'GET /api/v1/projects/:projectId': 'projects:view',
+  'PUT /api/v1/projects/:projectId': 'projects:edit',
+  'DELETE /api/v1/projects/:projectId': 'projects:delete',
   'GET /api/v1/tax-rates': 'authenticated',
   'POST /api/v1/tax-rates': 'settings:edit',
   'PUT /api/v1/tax-rates/:code': 'settings:edit',
@@ -190,6 +195,7 @@ describe('authorization matrix', () => {
           if (route.url.startsWith('/api/v1/users/')) fixtures.userVersion++;
           else if (route.url.startsWith('/api/v1/departments/')) fixtures.departmentVersion++;
           else if (route.url.startsWith('/api/v1/tax-rates/')) fixtures.taxRateVersion++;
+          else if (route.url.startsWith('/api/v1/projects/')) fixtures.projectVersion++;
           else if (route.url.startsWith('/api/v1/permission-groups/')) fixtures.groupVersion++;
           else if (route.url === '/api/v1/settings/system') fixtures.settingsVersion++;
           else fixtures.customerVersion++;

@@ -16,6 +16,10 @@ export interface RouteFixtures {
   departmentVersion: number;
   /** A department the DELETE sample may remove (never edited: version 1). */
   deletableDepartmentId: string;
+  projectId: string;
+  projectVersion: number;
+  /** A project the DELETE sample may remove (never edited: version 1). */
+  deletableProjectId: string;
   /** A tax rate of the tenant's own (codes are per tenant, like ids). */
   taxRateCode: string;
   taxRateVersion: number;
@@ -161,6 +165,19 @@ const samples: Record<string, Sample> = {
   'DELETE /api/v1/departments/:departmentId': (f) => ({
     url: `/api/v1/departments/${f.deletableDepartmentId}?version=1`,
   }),
+  'GET /api/v1/projects': () => ({ url: '/api/v1/projects' }),
+  'POST /api/v1/projects': () => ({
+    url: '/api/v1/projects',
+    body: { code: `P${Math.floor(Math.random() * 1e9)}`, name: 'サンプル物件' },
+  }),
+  'GET /api/v1/projects/:projectId': (f) => ({ url: `/api/v1/projects/${f.projectId}` }),
+  'PUT /api/v1/projects/:projectId': (f) => ({
+    url: `/api/v1/projects/${f.projectId}`,
+    body: { code: 'PISO1', name: '書き換え物件', version: f.projectVersion },
+  }),
+  'DELETE /api/v1/projects/:projectId': (f) => ({
+    url: `/api/v1/projects/${f.deletableProjectId}?version=1`,
+  }),
   'GET /api/v1/tax-rates': () => ({ url: '/api/v1/tax-rates' }),
   'POST /api/v1/tax-rates': () => ({
     url: '/api/v1/tax-rates',
@@ -263,12 +280,15 @@ type MasterFixtures = Pick<
   | 'departmentId'
   | 'departmentVersion'
   | 'deletableDepartmentId'
+  | 'projectId'
+  | 'projectVersion'
+  | 'deletableProjectId'
   | 'taxRateCode'
   | 'taxRateVersion'
   | 'deletableTaxRateCode'
 >;
 
-/** Two departments and two tax rates made through the API, for the samples that name one. */
+/** Two departments, projects and tax rates made through the API, for the samples naming one. */
 export async function createMasterFixtures(
   post: (url: string, body: unknown) => Promise<{ statusCode: number; json(): unknown }>,
 ): Promise<MasterFixtures> {
@@ -279,6 +299,16 @@ export async function createMasterFixtures(
     made.push(response.json() as { departmentId: string; version: number });
   }
   const [edit, remove] = made as [(typeof made)[0], (typeof made)[0]];
+  const projectsMade: { projectId: string; version: number }[] = [];
+  for (const code of ['FIXP-EDIT', 'FIXP-DELETE']) {
+    const response = await post('/api/v1/projects', { code, name: code });
+    if (response.statusCode !== 201) throw new Error(`fixture project: ${response.statusCode}`);
+    projectsMade.push(response.json() as { projectId: string; version: number });
+  }
+  const [project, removableProject] = projectsMade as [
+    (typeof projectsMade)[0],
+    (typeof projectsMade)[0],
+  ];
   for (const code of ['FIXTR', 'FIXDEL']) {
     const response = await post('/api/v1/tax-rates', {
       code,
@@ -293,6 +323,9 @@ export async function createMasterFixtures(
     departmentId: edit.departmentId,
     departmentVersion: edit.version,
     deletableDepartmentId: remove.departmentId,
+    projectId: project.projectId,
+    projectVersion: project.version,
+    deletableProjectId: removableProject.projectId,
     taxRateCode: 'FIXTR',
     taxRateVersion: 1,
     deletableTaxRateCode: 'FIXDEL',

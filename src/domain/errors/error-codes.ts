@@ -125,6 +125,16 @@ export const errorCatalogue = {
     ja: 'この部門は使用されているため削除できません。「有効」のチェックを外して無効にしてください。',
     en: 'This department is in use and cannot be deleted. Make it inactive instead.',
   },
+  project_code_taken: {
+    status: 409,
+    ja: 'この物件コードは既に登録されています。',
+    en: 'This project code is already in use.',
+  },
+  project_in_use: {
+    status: 409,
+    ja: 'この物件は伝票で使われているため削除できません。「有効」のチェックを外して無効にしてください。',
+    en: 'This project is used by documents and cannot be deleted. Make it inactive instead.',
+  },
   tax_rate_code_taken: {
     status: 409,
     ja: 'この税率コードは既に使われています。',

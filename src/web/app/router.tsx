@@ -18,6 +18,7 @@ import {
   permissionGroupListQueryOptions,
   permissionGroupQueryOptions,
 } from '../api/permission-groups';
+import { projectListQueryOptions, projectQueryOptions } from '../api/projects';
 import { ownSessionsQueryOptions } from '../api/sessions';
 import { systemSettingsQueryOptions } from '../api/settings';
 import { taxRateListQueryOptions } from '../api/tax-rates';
@@ -46,6 +47,8 @@ import {
   PermissionGroupNewPage,
 } from '../features/permission-groups/PermissionGroupFormPage';
 import { PermissionGroupListPage } from '../features/permission-groups/PermissionGroupListPage';
+import { ProjectEditPage, ProjectNewPage } from '../features/projects/ProjectFormPage';
+import { ProjectListPage } from '../features/projects/ProjectListPage';
 import { SessionListPage } from '../features/sessions/SessionListPage';
 import { SystemSettingsPage } from '../features/settings/SystemSettingsPage';
 import { TaxRateSettingsPage } from '../features/tax-rates/TaxRateSettingsPage';
@@ -233,6 +236,38 @@ const departmentEditRoute = createRoute({
   component: DepartmentEditPage,
 });
 
+const projectsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'projects',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'projects:view')) throw redirect({ to: '/' });
+  },
+});
+
+const projectListRoute = createRoute({
+  getParentRoute: () => projectsRoute,
+  path: '/',
+  loader: ({ context }) => context.queryClient.ensureQueryData(projectListQueryOptions),
+  component: ProjectListPage,
+});
+
+const projectNewRoute = createRoute({
+  getParentRoute: () => projectsRoute,
+  path: 'new',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'projects:create')) throw redirect({ to: '/projects' });
+  },
+  component: ProjectNewPage,
+});
+
+const projectEditRoute = createRoute({
+  getParentRoute: () => projectsRoute,
+  path: '$projectId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(projectQueryOptions(params.projectId)),
+  component: ProjectEditPage,
+});
+
 /** Every signed-in user may read the rates (documents need them); the page edits them. */
 const taxRatesRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -377,6 +412,7 @@ const routeTree = rootRoute.addChildren([
     accountSessionsRoute,
     customersRoute.addChildren([customerListRoute, customerNewRoute, customerEditRoute]),
     departmentsRoute.addChildren([departmentListRoute, departmentNewRoute, departmentEditRoute]),
+    projectsRoute.addChildren([projectListRoute, projectNewRoute, projectEditRoute]),
     taxRatesRoute,
     usersRoute.addChildren([userListRoute, userNewRoute, userEditRoute]),
     permissionGroupsRoute.addChildren([

@@ -7,7 +7,13 @@ import { useT } from '../i18n/i18n';
 
 export interface Crumb {
   label: string;
-  to?: '/' | '/customers' | '/departments' | '/settings/users' | '/settings/permission-groups';
+  to?:
+    | '/'
+    | '/customers'
+    | '/departments'
+    | '/projects'
+    | '/settings/users'
+    | '/settings/permission-groups';
 }
 
 interface PageHeaderProps {

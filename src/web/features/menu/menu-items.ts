@@ -26,7 +26,7 @@ export type MenuEntry =
   | {
       fn: BusinessFunction;
       screen?: FunctionScreen;
-      to?: '/customers' | '/departments' | '/settings/tax-rates';
+      to?: '/customers' | '/departments' | '/projects' | '/settings/tax-rates';
     }
   | {
       admin: AdminScreen;
@@ -80,7 +80,7 @@ export const menuColumns: MenuGroup[][] = [
         { fn: 'suppliers' },
         { fn: 'products' },
         { fn: 'departments', to: '/departments' },
-        { fn: 'projects' },
+        { fn: 'projects', to: '/projects' },
       ],
     },
   ],
