@@ -20,6 +20,13 @@ export interface ThrottleSubjects {
 type States = Partial<Record<ThrottleScope, ThrottleState>>;
 
 async function readStates(tx: TenantTransaction, subjects: ThrottleSubjects): Promise<States> {
+  // FOR UPDATE locks nothing while a counter row does not exist yet, so parallel first failures
+  // would each write "1". A transaction-scoped advisory lock per subject serialises them.
+  await tx.client.query(
+    `SELECT pg_advisory_xact_lock(hashtextextended($1 || '|account|' || $2, 0)),
+            pg_advisory_xact_lock(hashtextextended($1 || '|ip|' || $3, 0))`,
+    [tx.tenantId, subjects.loginId, subjects.ip],
+  );
   const rows = await tx.db
     .select()
     .from(loginThrottles)
@@ -71,6 +78,10 @@ export async function recordFailure(
   const states = await readStates(tx, subjects);
   for (const scope of ['account', 'ip'] as const) {
     const subject = scope === 'account' ? subjects.loginId : subjects.ip;
+    // A lock is never lengthened: failures during it (from an exempt known address, or racing
+    // the check) do not count, so nobody can keep an account locked for others (ADR 0009).
+    const lockedUntil = states[scope]?.lockedUntil;
+    if (lockedUntil && lockedUntil > now) continue;
     const next = afterFailure(states[scope], throttlePolicies[scope], now);
     const values = {
       failures: next.failures,

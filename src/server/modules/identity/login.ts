@@ -102,9 +102,10 @@ export async function login(
       : mfaRequiredFor(await tenantMfaRequirement(tx), user.isOrgAdmin)
         ? 'mfa_enrol'
         : 'full';
-    // The password was right: its failures are forgiven even if the code is still to come;
-    // wrong codes count against the same counter (verify-mfa).
-    await clearAccountThrottle(tx, [input.loginId]);
+    // Failures are forgiven only by a finished sign-in: a right password that still owes its
+    // TOTP code keeps the counter, or a password holder could reset it between code guesses.
+    // verify-mfa clears it when the code is right and counts wrong codes against it.
+    if (stage !== 'mfa') await clearAccountThrottle(tx, [input.loginId]);
     const session = await startSession(tx, user.userId, origin, stage);
     const changes = {
       ...(stage === 'mfa' ? {} : { lastLoginAt: sql`now()` }),

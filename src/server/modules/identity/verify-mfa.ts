@@ -57,6 +57,14 @@ export async function verifyMfa(
   input: MfaCode,
 ): Promise<{ cookieValue: string }> {
   if (principal.sessionStage !== 'mfa') throw new AppError('mfa_not_pending');
+  // Lock the pending session: of two codes sent at once, the second waits here, then finds
+  // the session already exchanged and gets no second full session.
+  const [pending] = await tx.db
+    .select({ revokedAt: sessions.revokedAt })
+    .from(sessions)
+    .where(and(eq(sessions.tenantId, tx.tenantId), eq(sessions.sessionId, sessionIdOf(principal))))
+    .for('update');
+  if (!pending || pending.revokedAt) throw new AppError('unauthenticated');
   const subjects = { loginId: principal.loginId, ip: actor.ip };
   const verdict = await checkThrottle(tx, subjects);
   if (verdict.retryAfterSeconds > 0) {

@@ -8,12 +8,7 @@ import { FormActionBar } from '../../components/form/FormActionBar';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { useT } from '../../i18n/i18n';
 import { issuesByField } from '../../lib/validation';
-import {
-  isProjectField,
-  type ProjectField,
-  type ProjectFormValues,
-  toInput,
-} from './project-form-model';
+import { isProjectField, type ProjectFormValues, toInput } from './project-form-model';
 
 interface ProjectFormProps {
   initialValues: ProjectFormValues;
