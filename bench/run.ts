@@ -199,6 +199,7 @@ async function main(): Promise<void> {
       {
         PATH: process.env.PATH,
         NODE_ENV: 'production',
+        APP_ORIGIN: 'http://127.0.0.1',
         MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         HOST: '127.0.0.1',
         PORT: '0',

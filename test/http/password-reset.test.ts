@@ -321,6 +321,7 @@ describe('self-service password reset', () => {
     expect(withSmtp.statusCode).toBe(404);
     const production = await createTestApp({
       NODE_ENV: 'production',
+      APP_ORIGIN: 'https://akinai.example.jp',
       // Production refuses to start without the key that encrypts TOTP secrets.
       MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     });

@@ -136,3 +136,29 @@ describe('sign-in hardening', () => {
     expect(await liveFullSessions()).toBe(before + 1);
   });
 });
+
+describe('behind a reverse proxy', () => {
+  it('takes the client address from the proxy in front, not from what the client wrote', async () => {
+    const proxied = await createTestApp({
+      TRUST_PROXY: 'loopback',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    });
+    try {
+      const company = await createSignedInTenant(proxied);
+      // The client forged the first entry; the proxy on this host appended the address it saw.
+      await proxied.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-requested-with': 'akinai', 'x-forwarded-for': '203.0.113.9, 198.51.100.7' },
+        payload: { tenantCode: company.code, loginId: 'admin', password: 'wrong password!!' },
+      });
+      const { rows } = await proxied.db.superuser.query(
+        "SELECT ip FROM app.audit_log WHERE tenant_id = $1 AND event = 'auth.login_failed'",
+        [company.tenantId],
+      );
+      expect(rows.map((row) => row.ip)).toEqual(['198.51.100.7']);
+    } finally {
+      await proxied.close();
+    }
+  });
+});

@@ -12,6 +12,26 @@ describe('configuration', () => {
     });
   });
 
+  it('trusts X-Forwarded-For only from named proxies, never from any client', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.1' }).TRUST_PROXY).toBe(
+      '10.0.0.0/8,192.0.2.1',
+    );
+    for (const unsafe of ['true', '1', '2', 'everyone']) {
+      expect(() => loadConfig({ TRUST_PROXY: unsafe }), unsafe).toThrow(/TRUST_PROXY/);
+    }
+  });
+
+  it('requires APP_ORIGIN in production, so mail links never come from the Host header', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', MFA_ENCRYPTION_KEY: 'x' })).toThrow(
+      /APP_ORIGIN/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', APP_ORIGIN: 'https://akinai.example.jp' }).APP_ORIGIN,
+    ).toBe('https://akinai.example.jp');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DEMO_ADMIN_PASSWORD: '' }).PORT).toBe(3000);
   });
@@ -28,7 +48,9 @@ describe('configuration', () => {
 
   it('keeps mail in the dev mailbox only outside production and without SMTP', () => {
     expect(loadConfig({}).devMailbox).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production' }).devMailbox).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', APP_ORIGIN: 'https://akinai.example' }).devMailbox,
+    ).toBe(false);
     const smtp = { SMTP_URL: 'smtp://127.0.0.1:2525', APP_ORIGIN: 'https://akinai.example' };
     expect(loadConfig(smtp).devMailbox).toBe(false);
   });

@@ -9,6 +9,32 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
+/**
+ * Which proxies may say who the client is (X-Forwarded-For): their addresses or CIDRs, or the
+ * names loopback / linklocal / uniquelocal. A bare `true` would believe any client's header and
+ * let it pick the address every per-IP limit and the audit log use, and Fastify refuses hop
+ * counts for the same reason, so neither is accepted.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | string => {
+    if (value === '' || value === 'false') return false;
+    const entries = value.split(',').map((part) => part.trim());
+    const valid = entries.every(
+      (part) =>
+        ['loopback', 'linklocal', 'uniquelocal'].includes(part) ||
+        /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(part),
+    );
+    if (valid && !entries.every((part) => /^\d+$/.test(part))) return entries.join(',');
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        "TRUST_PROXY: the reverse proxies' addresses or CIDRs (or loopback), e.g. 127.0.0.1 or 10.0.0.0/8",
+    });
+    return z.NEVER;
+  });
+
 const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -22,7 +48,7 @@ const configSchema = z
     APP_ORIGIN: z.url().optional(),
     TLS_CERT_FILE: z.string().optional(),
     TLS_KEY_FILE: z.string().optional(),
-    TRUST_PROXY: booleanFlag.default(false),
+    TRUST_PROXY: trustProxy.default(false),
     DATA_REGION: z.string().default('ap-northeast-1 (東京)'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -46,12 +72,14 @@ const configSchema = z
         message: 'DATABASE_URL and DATABASE_OWNER_URL must be set together',
       });
     }
-    // Links in mail must not be built from the request's Host header, which a caller controls.
-    if (env.SMTP_URL && !env.APP_ORIGIN) {
+    // Links in mail must not be built from the request's Host header, which a caller controls;
+    // in production they may be queued now and sent once SMTP is configured.
+    if ((env.SMTP_URL || env.NODE_ENV === 'production') && !env.APP_ORIGIN) {
       ctx.addIssue({
         code: 'custom',
         path: ['APP_ORIGIN'],
-        message: 'APP_ORIGIN must be set when SMTP_URL is (links in mail point to it)',
+        message:
+          'APP_ORIGIN must be set in production and whenever SMTP_URL is (links in mail point to it)',
       });
     }
     if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
