@@ -195,6 +195,13 @@ describe('self-service password reset', () => {
     expect(notice.text).not.toMatch(/password-reset\//);
   });
 
+  it('tells the admins about a user without an address at most once an hour', async () => {
+    await userWith('nomail3', '');
+    const before = await outboxCount();
+    for (let i = 0; i < 7; i++) expect((await requestReset('nomail3')).statusCode).toBe(202);
+    expect(await outboxCount()).toBe(before + 1);
+  });
+
   it('sends that notice to the 管理者メールアドレス of システム設定 once one is set', async () => {
     await t.db.superuser.query(
       "UPDATE app.tenant_settings SET admin_email = 'soumu@example.jp' WHERE tenant_id = $1",

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { writeAudit } from '../../platform/audit/write-audit';
 import type { ActorContext } from '../../platform/auth/principal';
@@ -44,17 +44,17 @@ export async function requestPasswordReset(
       .where(and(eq(users.tenantId, tenantId), eq(users.loginId, input.loginId)))
       .for('update');
     if (!user?.isActive) return;
-    const [recent] = await tx.db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(passwordResetTokens)
-      .where(
-        and(
-          eq(passwordResetTokens.tenantId, tenantId),
-          eq(passwordResetTokens.userId, user.userId),
-          gt(passwordResetTokens.createdAt, sql`now() - interval '1 hour'`),
-        ),
-      );
-    if ((recent?.count ?? 0) >= MAX_REQUESTS_PER_HOUR) return;
+    // Counted from the audit log, so requests for users without an address (which create no
+    // token) are capped too and cannot flood the admins' mailbox.
+    const { rows: recent } = await tx.client.query<{ requests: number; adminNotices: number }>(
+      `SELECT count(*)::int AS requests,
+              count(*) FILTER (WHERE after ->> 'sentTo' = 'org_admins')::int AS "adminNotices"
+         FROM app.audit_log
+        WHERE tenant_id = $1 AND event = 'auth.password_reset_requested' AND target_id = $2
+          AND occurred_at > now() - interval '1 hour'`,
+      [tenantId, user.userId],
+    );
+    if ((recent[0]?.requests ?? 0) >= MAX_REQUESTS_PER_HOUR) return;
 
     const who = { tenantName: await tenantName(tx), userName: user.name, loginId: user.loginId };
     const actor: ActorContext = {
@@ -63,7 +63,7 @@ export async function requestPasswordReset(
       userId: user.userId,
       actorLabel: user.loginId,
     };
-    let sentTo: 'user' | 'org_admins' | 'nobody';
+    let sentTo: 'user' | 'org_admins' | 'nobody' | 'org_admins_already_told';
     if (user.email) {
       // Only the newest link works: earlier unused ones of this user are spent now.
       await tx.db
@@ -89,6 +89,9 @@ export async function requestPasswordReset(
         resetLinkMail(user.email, who, `${origin.appOrigin}/password-reset/${token}`),
       );
       sentTo = 'user';
+    } else if ((recent[0]?.adminNotices ?? 0) > 0) {
+      // The admins heard about this user within the hour; once is enough.
+      sentTo = 'org_admins_already_told';
     } else {
       const admins = await adminNoticeRecipients(tx);
       if (admins.length > 0) await enqueueMail(tx, noEmailAdminNotice(admins, who));
