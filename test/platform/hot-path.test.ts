@@ -1,4 +1,5 @@
-import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, type SQLWrapper, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ import { customers } from '../../src/server/modules/partners/customers/customer.
 import { createPool } from '../../src/server/platform/db/pool';
 import { preparedStatement } from '../../src/server/platform/db/prepared-statement';
 import { rowSelection, selectRows } from '../../src/server/platform/db/row-select';
+import { shapedSelect, shapedStatement } from '../../src/server/platform/db/shaped-statement';
 import {
   openTenantTransaction,
   withTenantTransaction,
@@ -121,6 +123,80 @@ describe('rowSelection', () => {
 
   it('refuses column types whose pg parsing it has not been checked against', () => {
     expect(() => rowSelection(sessions, ['tokenHash'])).toThrow(/not supported/);
+  });
+});
+
+describe('shapedStatement', () => {
+  type Shape = { byCode: boolean };
+  const byCode = (shape: Shape, code: string | SQLWrapper) =>
+    and(eq(customers.isActive, true), shape.byCode ? gt(customers.code, code) : undefined);
+
+  it('compiles once per shape to the text drizzle writes, binding values per request', () => {
+    let builds = 0;
+    const statement = shapedStatement<Shape, unknown>((shape) => {
+      builds += 1;
+      return sql`select 1 from ${customers} where ${byCode(shape, sql.placeholder('code'))} limit ${sql.placeholder('limit')}`;
+    });
+    const dialect = new PgDialect();
+    for (const code of ['A', "x' OR 1=1 --"]) {
+      const literal = dialect.sqlToQuery(
+        sql`select 1 from ${customers} where ${byCode({ byCode: true }, code)} limit ${5}`,
+      );
+      const shaped = statement.query({ byCode: true }, { code, limit: 5 });
+      expect(shaped).toEqual({ text: literal.sql, values: literal.params });
+      expect(shaped.text).not.toContain('OR 1=1');
+    }
+    expect(statement.query({ byCode: false }, { limit: 7 })).toEqual({
+      text: expect.not.stringContaining('"code" >'),
+      values: [true, 7],
+    });
+    statement.query({ byCode: false }, { limit: 8 });
+    expect(builds).toBe(2);
+  });
+
+  it('encodes placeholder values through the column they are bound to', () => {
+    const at = new Date('2026-11-26T01:02:03.004Z');
+    const statement = shapedStatement<Record<string, never>, unknown>(
+      () => sql`select ${sql.param(sql.placeholder('at'), customers.createdAt)}`,
+    );
+    expect(statement.query({}, { at }).values).toEqual([at.toISOString()]);
+  });
+
+  it('refuses to run with a value missing rather than binding NULL', () => {
+    const statement = shapedStatement<Record<string, never>, unknown>(
+      () => sql`select ${sql.placeholder('missing')}`,
+    );
+    expect(() => statement.query({}, {})).toThrow(/missing/);
+  });
+
+  it('selects rows in the tenant transaction, under row-level security', async () => {
+    const other = await createSignedInTenant(t);
+    const codes = shapedSelect(
+      rowSelection(customers, ['code']),
+      (shape: Shape) =>
+        sql`from ${customers} where ${byCode(shape, sql.placeholder('after'))} order by ${asc(customers.code)}`,
+    );
+    for (const [who, code] of [
+      [tenant, 'SH1'],
+      [other, 'SH2'],
+    ] as const) {
+      await withTenantTransaction(t.db.pool, who.tenantId, async (tx) => {
+        await tx.db.insert(customers).values({
+          tenantId: who.tenantId,
+          customerId: uuidv7(),
+          code,
+          name: '形文株式会社',
+          kana: 'カタチブン',
+          honorific: '御中',
+          searchName: '形文株式会社',
+          searchKana: 'カタチブン',
+        });
+      });
+    }
+    const rows = await withTenantTransaction(t.db.pool, tenant.tenantId, (tx) =>
+      codes.rows(tx, { byCode: true }, { after: 'SH' }),
+    );
+    expect(rows).toEqual([{ code: 'SH1' }]);
   });
 });
 
