@@ -1,11 +1,12 @@
 import { and, asc, eq, getTableColumns, gt, type SQLWrapper, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type pg from 'pg';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { sessions } from '../../src/server/modules/identity/session.table';
 import { customerListSchema } from '../../src/server/modules/partners/customers/customer.schema';
 import { customers } from '../../src/server/modules/partners/customers/customer.table';
+import { isoTimestamp, isoTimestampTypes } from '../../src/server/platform/db/iso-timestamp';
 import { createPool } from '../../src/server/platform/db/pool';
 import { preparedStatement } from '../../src/server/platform/db/prepared-statement';
 import { rowSelection, selectRows } from '../../src/server/platform/db/row-select';
@@ -119,6 +120,48 @@ describe('rowSelection', () => {
       expect(raw).toEqual(mapped);
       expect(raw[0]?.createdAt).toBeInstanceOf(Date);
     });
+  });
+
+  it('reads timestamps as the ISO strings Date#toISOString gives, in any session time zone', async () => {
+    const keys = ['code', 'createdAt', 'updatedAt'] as const;
+    for (const zone of ['UTC', 'Asia/Tokyo', 'America/St_Johns']) {
+      await withTenantTransaction(t.db.pool, tenant.tenantId, async (tx) => {
+        await tx.client.query(`SET LOCAL TimeZone = '${zone}'`);
+        const where = sql`from ${customers} where ${eq(customers.code, 'RS1')}`;
+        const [iso] = await selectRows(
+          tx,
+          rowSelection(customers, keys, { timestamps: 'iso' }),
+          where,
+        );
+        const [dated] = await selectRows(tx, rowSelection(customers, keys), where);
+        expect(iso).toEqual({
+          code: 'RS1',
+          createdAt: dated?.createdAt.toISOString(),
+          updatedAt: dated?.updatedAt.toISOString(),
+        });
+      });
+    }
+  });
+
+  it('converts every form PostgreSQL prints for a timestamptz like pg and Date would', async () => {
+    const parse = isoTimestampTypes.getTypeParser(1184, 'text') as (text: string) => string;
+    expect(parse).toBe(isoTimestamp);
+    const { rows } = await t.db.superuser.query<{ text: string }>(
+      `SELECT v::text AS text FROM (VALUES
+         ('2026-11-26 00:49:00+00'::timestamptz), ('2026-11-26 00:49:00.1+00'),
+         ('2026-11-26 00:49:00.123456+00'), ('2026-11-26 00:49:00.9999+00'),
+         ('0099-01-01 00:00:00+00'), ('12026-01-01 00:00:00+00')) AS t(v)`,
+    );
+    const forms = [
+      ...rows.map((row) => row.text),
+      '2026-11-26 09:49:00.5+09',
+      '2026-11-25 21:19:00+03:30',
+      '1900-01-01 00:00:00+09:18:59',
+      '0044-03-15 12:00:00+00 BC',
+    ];
+    const reference = pg.types.getTypeParser(1184, 'text') as (text: string) => Date;
+    for (const text of forms) expect(isoTimestamp(text), text).toBe(reference(text).toISOString());
+    expect(isoTimestamp('2026-11-26 00:49:00.123456+00')).toBe('2026-11-26T00:49:00.123Z');
   });
 
   it('refuses column types whose pg parsing it has not been checked against', () => {

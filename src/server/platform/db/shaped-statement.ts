@@ -1,5 +1,6 @@
 import { is, Param, Placeholder, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
 import type { RowSelection } from './row-select';
 import type { TenantTransaction } from './tenant-transaction';
 
@@ -35,6 +36,7 @@ const dialect = new PgDialect();
  */
 export function shapedStatement<Shape extends StatementShape, Row>(
   build: (shape: Shape) => SQL,
+  types?: pg.CustomTypesConfig,
 ): ShapedStatement<Shape, Row> {
   const compiled = new Map<string, Compiled>();
   const compiledFor = (shape: Shape): Compiled => {
@@ -53,7 +55,7 @@ export function shapedStatement<Shape extends StatementShape, Row>(
   return {
     query,
     async rows(tx, shape, values) {
-      const result = await tx.client.query(query(shape, values));
+      const result = await tx.client.query({ ...query(shape, values), types });
       return result.rows as Row[];
     },
   };
@@ -64,7 +66,10 @@ export function shapedSelect<Shape extends StatementShape, Row>(
   selection: RowSelection<Row>,
   rest: (shape: Shape) => SQL,
 ): ShapedStatement<Shape, Row> {
-  return shapedStatement<Shape, Row>((shape) => sql`select ${selection.columns} ${rest(shape)}`);
+  return shapedStatement<Shape, Row>(
+    (shape) => sql`select ${selection.columns} ${rest(shape)}`,
+    selection.types,
+  );
 }
 
 function shapeKey(shape: StatementShape): string {

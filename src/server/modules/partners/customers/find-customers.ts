@@ -15,7 +15,9 @@ function escapeLike(text: string): string {
 }
 
 /** The API's columns plus the sort key the cursor needs; built once for every request. */
-const listed = rowSelection(customers, [...customerOutputColumns, 'searchKana']);
+const listed = rowSelection(customers, [...customerOutputColumns, 'searchKana'], {
+  timestamps: 'iso',
+});
 
 /** Which parts of the query a request uses; each combination is compiled to SQL only once. */
 type ListShape = {
