@@ -32,7 +32,9 @@ const dialect = new PgDialect();
  * conditions and turning them into SQL text was ~7 % of the customer list's CPU (ADR 0006).
  * `build` writes the statement with drizzle's typed operators as usual, except that values
  * that vary per request are `sql.placeholder(name)`s; they travel as bind parameters, so the
- * text never contains user input and is safe to cache.
+ * text never contains user input and is safe to cache. Declare it at module level: `build`
+ * sees only the shape, so a request's values (its tenant id above all) cannot end up frozen
+ * into the cached statement; a plain value in it is bound for every later request too.
  */
 export function shapedStatement<Shape extends StatementShape, Row>(
   build: (shape: Shape) => SQL,
