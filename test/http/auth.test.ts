@@ -147,6 +147,34 @@ describe('sessions', () => {
     expect((await api(t, other.adminCookie).get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
+  it('moves last_seen_at forward at most once a minute, and never for a session that has ended', async () => {
+    const other = await createSignedInTenant(t);
+    const lastSeen = async () =>
+      (
+        await t.db.superuser.query<{ age: number }>(
+          'SELECT extract(epoch FROM now() - last_seen_at)::int AS age FROM app.sessions WHERE tenant_id = $1',
+          [other.tenantId],
+        )
+      ).rows[0]?.age;
+    const backdate = (interval: string) =>
+      t.db.superuser.query(
+        `UPDATE app.sessions SET last_seen_at = now() - interval '${interval}' WHERE tenant_id = $1`,
+        [other.tenantId],
+      );
+    await backdate('30 seconds');
+    expect((await api(t, other.adminCookie).get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect(await lastSeen()).toBeGreaterThanOrEqual(29);
+    await backdate('5 minutes');
+    expect((await api(t, other.adminCookie).get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect(await lastSeen()).toBeLessThan(5);
+    // Past the idle timeout the lookup finds nothing, and the touch in the same statement is
+    // rolled back with it: the session must not come back to life.
+    await backdate('31 minutes');
+    expect((await api(t, other.adminCookie).get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect(await lastSeen()).toBeGreaterThanOrEqual(31 * 60 - 1);
+    expect((await api(t, other.adminCookie).get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
   it('expires a session at its absolute timeout even while in use', async () => {
     const other = await createSignedInTenant(t);
     await withTenantTransaction(t.db.pool, other.tenantId, (tx) =>

@@ -152,6 +152,13 @@ describe('得意先 API', () => {
       `/api/v1/customers?q=${encodeURIComponent('%')}`,
     );
     expect(wildcard.json().items).toEqual([]);
+    // The last code point has no successor, so no prefix range: the filter must still work.
+    const top = encodeURIComponent('\u{10FFFF}');
+    const unbounded = await api(t, tenant.adminCookie).get(
+      `/api/v1/customers?q=${top}&kana=${top}`,
+    );
+    expect(unbounded.statusCode).toBe(200);
+    expect(unbounded.json().items).toEqual([]);
   });
 
   it('pages with a keyset cursor, in code and in kana order, without gaps or repeats', async () => {

@@ -1,13 +1,16 @@
-import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
-import type pg from 'pg';
+import { and, asc, eq, getTableColumns, gt, type SQLWrapper, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { sessions } from '../../src/server/modules/identity/session.table';
 import { customerListSchema } from '../../src/server/modules/partners/customers/customer.schema';
 import { customers } from '../../src/server/modules/partners/customers/customer.table';
+import { isoTimestamp, isoTimestampTypes } from '../../src/server/platform/db/iso-timestamp';
 import { createPool } from '../../src/server/platform/db/pool';
 import { preparedStatement } from '../../src/server/platform/db/prepared-statement';
 import { rowSelection, selectRows } from '../../src/server/platform/db/row-select';
+import { shapedSelect, shapedStatement } from '../../src/server/platform/db/shaped-statement';
 import {
   openTenantTransaction,
   withTenantTransaction,
@@ -119,8 +122,124 @@ describe('rowSelection', () => {
     });
   });
 
+  it('reads timestamps as the ISO strings Date#toISOString gives, in any session time zone', async () => {
+    const keys = ['code', 'createdAt', 'updatedAt'] as const;
+    for (const zone of ['UTC', 'Asia/Tokyo', 'America/St_Johns']) {
+      await withTenantTransaction(t.db.pool, tenant.tenantId, async (tx) => {
+        await tx.client.query(`SET LOCAL TimeZone = '${zone}'`);
+        const where = sql`from ${customers} where ${eq(customers.code, 'RS1')}`;
+        const [iso] = await selectRows(
+          tx,
+          rowSelection(customers, keys, { timestamps: 'iso' }),
+          where,
+        );
+        const [dated] = await selectRows(tx, rowSelection(customers, keys), where);
+        expect(iso).toEqual({
+          code: 'RS1',
+          createdAt: dated?.createdAt.toISOString(),
+          updatedAt: dated?.updatedAt.toISOString(),
+        });
+      });
+    }
+  });
+
+  it('converts every form PostgreSQL prints for a timestamptz like pg and Date would', async () => {
+    const parse = isoTimestampTypes.getTypeParser(1184, 'text') as (text: string) => string;
+    expect(parse).toBe(isoTimestamp);
+    const { rows } = await t.db.superuser.query<{ text: string }>(
+      `SELECT v::text AS text FROM (VALUES
+         ('2026-11-26 00:49:00+00'::timestamptz), ('2026-11-26 00:49:00.1+00'),
+         ('2026-11-26 00:49:00.123456+00'), ('2026-11-26 00:49:00.9999+00'),
+         ('0099-01-01 00:00:00+00'), ('12026-01-01 00:00:00+00')) AS t(v)`,
+    );
+    const forms = [
+      ...rows.map((row) => row.text),
+      '2026-11-26 09:49:00.5+09',
+      '2026-11-25 21:19:00+03:30',
+      '1900-01-01 00:00:00+09:18:59',
+      '0044-03-15 12:00:00+00 BC',
+    ];
+    const reference = pg.types.getTypeParser(1184, 'text') as (text: string) => Date;
+    for (const text of forms) expect(isoTimestamp(text), text).toBe(reference(text).toISOString());
+    expect(isoTimestamp('2026-11-26 00:49:00.123456+00')).toBe('2026-11-26T00:49:00.123Z');
+  });
+
   it('refuses column types whose pg parsing it has not been checked against', () => {
     expect(() => rowSelection(sessions, ['tokenHash'])).toThrow(/not supported/);
+  });
+});
+
+describe('shapedStatement', () => {
+  type Shape = { byCode: boolean };
+  const byCode = (shape: Shape, code: string | SQLWrapper) =>
+    and(eq(customers.isActive, true), shape.byCode ? gt(customers.code, code) : undefined);
+
+  it('compiles once per shape to the text drizzle writes, binding values per request', () => {
+    let builds = 0;
+    const statement = shapedStatement<Shape, unknown>((shape) => {
+      builds += 1;
+      return sql`select 1 from ${customers} where ${byCode(shape, sql.placeholder('code'))} limit ${sql.placeholder('limit')}`;
+    });
+    const dialect = new PgDialect();
+    for (const code of ['A', "x' OR 1=1 --"]) {
+      const literal = dialect.sqlToQuery(
+        sql`select 1 from ${customers} where ${byCode({ byCode: true }, code)} limit ${5}`,
+      );
+      const shaped = statement.query({ byCode: true }, { code, limit: 5 });
+      expect(shaped).toEqual({ text: literal.sql, values: literal.params });
+      expect(shaped.text).not.toContain('OR 1=1');
+    }
+    expect(statement.query({ byCode: false }, { limit: 7 })).toEqual({
+      text: expect.not.stringContaining('"code" >'),
+      values: [true, 7],
+    });
+    statement.query({ byCode: false }, { limit: 8 });
+    expect(builds).toBe(2);
+  });
+
+  it('encodes placeholder values through the column they are bound to', () => {
+    const at = new Date('2026-11-26T01:02:03.004Z');
+    const statement = shapedStatement<Record<string, never>, unknown>(
+      () => sql`select ${sql.param(sql.placeholder('at'), customers.createdAt)}`,
+    );
+    expect(statement.query({}, { at }).values).toEqual([at.toISOString()]);
+  });
+
+  it('refuses to run with a value missing rather than binding NULL', () => {
+    const statement = shapedStatement<Record<string, never>, unknown>(
+      () => sql`select ${sql.placeholder('missing')}`,
+    );
+    expect(() => statement.query({}, {})).toThrow(/missing/);
+  });
+
+  it('selects rows in the tenant transaction, under row-level security', async () => {
+    const other = await createSignedInTenant(t);
+    const codes = shapedSelect(
+      rowSelection(customers, ['code']),
+      (shape: Shape) =>
+        sql`from ${customers} where ${byCode(shape, sql.placeholder('after'))} order by ${asc(customers.code)}`,
+    );
+    for (const [who, code] of [
+      [tenant, 'SH1'],
+      [other, 'SH2'],
+    ] as const) {
+      await withTenantTransaction(t.db.pool, who.tenantId, async (tx) => {
+        await tx.db.insert(customers).values({
+          tenantId: who.tenantId,
+          customerId: uuidv7(),
+          code,
+          name: '形文株式会社',
+          kana: 'カタチブン',
+          honorific: '御中',
+          searchName: '形文株式会社',
+          searchKana: 'カタチブン',
+        });
+      });
+    }
+    const rows = await withTenantTransaction(t.db.pool, tenant.tenantId, (tx) =>
+      codes.rows(tx, { byCode: true }, { after: 'SH' }),
+    );
+    expect(rows).toEqual([{ code: 'SH1' }]);
   });
 });
 

@@ -58,6 +58,7 @@ export function blockedUntil(
 ): Date | null {
   const failures = liveFailures(state, now);
   if (!state || failures === 0) return null;
+  if (!state.lockedUntil && delaySeconds(failures, policy) === 0) return null;
   const until =
     state.lockedUntil ??
     new Date(state.lastFailureAt.getTime() + delaySeconds(failures, policy) * 1000);

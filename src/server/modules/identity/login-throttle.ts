@@ -56,8 +56,9 @@ export async function checkThrottle(
   subjects: ThrottleSubjects,
   options: { ignoreAccount?: boolean; now?: Date } = {},
 ): Promise<ThrottleVerdict> {
-  const now = options.now ?? new Date();
   const states = await readStates(tx, subjects);
+  // Read the clock after the lock: a parallel attempt's failure may have been stamped meanwhile.
+  const now = options.now ?? new Date();
   let verdict: ThrottleVerdict = { retryAfterSeconds: 0, scope: null };
   for (const scope of ['ip', 'account'] as const) {
     if (scope === 'account' && options.ignoreAccount) continue;
@@ -73,9 +74,10 @@ export async function recordFailure(
   tx: TenantTransaction,
   actor: ActorContext,
   subjects: ThrottleSubjects,
-  now = new Date(),
+  at?: Date,
 ): Promise<void> {
   const states = await readStates(tx, subjects);
+  const now = at ?? new Date();
   for (const scope of ['account', 'ip'] as const) {
     const subject = scope === 'account' ? subjects.loginId : subjects.ip;
     // A lock is never lengthened: failures during it (from an exempt known address, or racing

@@ -37,11 +37,17 @@ function executeArguments(credential: { tenantId: string; tokenHash: Buffer }): 
 
 const passwordExpiry = 'make_interval(days => ts.password_expiry_days)';
 
-// Parsed and planned once per connection: the join is most of the session check's cost.
+// Parsed and planned once per connection: the join is most of the session check's cost. The
+// touch rides in the same statement (a data-modifying CTE runs whether or not it is read) and
+// sees the same snapshot; a request that finds no session rolls it back.
 const findSession = preparedStatement(
   'akinai_find_session',
   ['uuid', 'bytea'],
-  `SELECT s.session_id, s.user_id, u.login_id, u.name, u.is_org_admin, u.must_change_password,
+  `WITH touched AS (
+     UPDATE app.sessions SET last_seen_at = now()
+      WHERE tenant_id = $1 AND token_hash = $2 AND last_seen_at < now() - interval '1 minute'
+   )
+   SELECT s.session_id, s.user_id, u.login_id, u.name, u.is_org_admin, u.must_change_password,
           s.stage, u.mfa_enabled_at IS NOT NULL AS mfa_enabled,
           coalesce(g.permissions, '{}') AS permissions,
           (ts.password_expiry_days > 0
@@ -61,17 +67,16 @@ const findSession = preparedStatement(
       AND u.is_active`,
 );
 
-const touchSession = preparedStatement(
-  'akinai_touch_session',
-  ['uuid', 'bytea'],
-  `UPDATE app.sessions SET last_seen_at = now()
-    WHERE tenant_id = $1 AND token_hash = $2 AND last_seen_at < now() - interval '1 minute'`,
-);
-
+// As for sessions: lookup and last_used_at touch in one statement.
 const findApiToken = preparedStatement(
   'akinai_find_api_token',
   ['uuid', 'bytea'],
-  `SELECT k.token_id, u.user_id, u.login_id, u.name,
+  `WITH touched AS (
+     UPDATE app.api_tokens SET last_used_at = now()
+      WHERE tenant_id = $1 AND token_hash = $2 AND revoked_at IS NULL
+        AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+   )
+   SELECT k.token_id, u.user_id, u.login_id, u.name,
           ARRAY(SELECT unnest(k.scope)
                 INTERSECT
                 SELECT unnest(CASE WHEN u.is_org_admin THEN k.scope
@@ -81,14 +86,6 @@ const findApiToken = preparedStatement(
      LEFT JOIN app.permission_groups g ON g.tenant_id = u.tenant_id AND g.group_id = u.group_id
     WHERE k.tenant_id = $1 AND k.token_hash = $2 AND k.revoked_at IS NULL
       AND k.expires_at > now() AND u.is_active`,
-);
-
-const touchApiToken = preparedStatement(
-  'akinai_touch_api_token',
-  ['uuid', 'bytea'],
-  `UPDATE app.api_tokens SET last_used_at = now()
-    WHERE tenant_id = $1 AND token_hash = $2 AND revoked_at IS NULL
-      AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
 );
 
 /**
@@ -103,8 +100,8 @@ export async function authenticateSession(
 ): Promise<Authenticated | null> {
   const args = executeArguments(token);
   const tx = await openTenantTransaction(pool, token.tenantId, {
-    statements: [`EXECUTE ${findSession.name}(${args})`, `EXECUTE ${touchSession.name}(${args})`],
-    prepared: [findSession, touchSession],
+    statements: [`EXECUTE ${findSession.name}(${args})`],
+    prepared: [findSession],
   });
   const row = tx.preludeResults[0]?.rows[0] as SessionRow | undefined;
   if (!row) {
@@ -144,8 +141,8 @@ export async function authenticateApiToken(
 ): Promise<Authenticated | null> {
   const args = executeArguments(credential);
   const tx = await openTenantTransaction(pool, credential.tenantId, {
-    statements: [`EXECUTE ${findApiToken.name}(${args})`, `EXECUTE ${touchApiToken.name}(${args})`],
-    prepared: [findApiToken, touchApiToken],
+    statements: [`EXECUTE ${findApiToken.name}(${args})`],
+    prepared: [findApiToken],
   });
   const row = tx.preludeResults[0]?.rows[0] as ApiTokenRow | undefined;
   if (!row) {

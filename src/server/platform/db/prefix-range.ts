@@ -1,4 +1,4 @@
-import { and, gte, lt, type SQL } from 'drizzle-orm';
+import { and, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 
 /**
@@ -26,4 +26,21 @@ export function prefixUpperBound(prefix: string): string | null {
     if (next <= 0x10ffff) return chars.join('') + String.fromCodePoint(next);
   }
   return null;
+}
+
+/**
+ * `prefixRange` for a shaped statement (shaped-statement.ts): the bounds are the placeholders
+ * `<name>From` and `<name>To`, filled per request from `prefixRangeValues(name, prefix)`.
+ */
+export function prefixRangePlaceholders(column: PgColumn, name: string): SQL {
+  return and(
+    gte(column, sql.placeholder(`${name}From`)),
+    lt(column, sql.placeholder(`${name}To`)),
+  )!;
+}
+
+/** The values for `prefixRangePlaceholders`, or null where `prefixRange` has no range either. */
+export function prefixRangeValues(name: string, prefix: string): Record<string, string> | null {
+  const upper = prefixUpperBound(prefix);
+  return upper === null ? null : { [`${name}From`]: prefix, [`${name}To`]: upper };
 }

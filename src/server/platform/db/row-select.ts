@@ -1,5 +1,7 @@
 import { getTableColumns, type SQL, sql, type Table } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
+import { isoTimestampTypes } from './iso-timestamp';
 import type { TenantTransaction } from './tenant-transaction';
 
 /**
@@ -11,6 +13,8 @@ import type { TenantTransaction } from './tenant-transaction';
 export interface RowSelection<Row> {
   /** `"customer_id" AS "customerId", …` as raw SQL. */
   readonly columns: SQL;
+  /** pg type parsers for statements that read this selection (pg's defaults when absent). */
+  readonly types?: pg.CustomTypesConfig;
   /** Phantom: the row type the selection yields. */
   readonly row?: Row;
 }
@@ -31,9 +35,33 @@ const SAME_AS_DRIZZLE = new Set([
 ]);
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/i;
 
+/** A row whose timestamps are read as ISO 8601 strings (`timestamps: 'iso'`). */
+export type IsoTimestamps<Row> = {
+  [K in keyof Row]: Row[K] extends Date
+    ? string
+    : Row[K] extends Date | null
+      ? string | null
+      : Row[K];
+};
+
 export function rowSelection<T extends Table, K extends keyof T['$inferSelect'] & string>(
   table: T,
   keys: readonly K[],
+): RowSelection<Pick<T['$inferSelect'], K>>;
+/**
+ * With `timestamps: 'iso'` timestamptz columns arrive as the strings the API sends
+ * (`isoTimestamp`), skipping a Date per value that the response would only turn back into
+ * text.
+ */
+export function rowSelection<T extends Table, K extends keyof T['$inferSelect'] & string>(
+  table: T,
+  keys: readonly K[],
+  options: { timestamps: 'iso' },
+): RowSelection<IsoTimestamps<Pick<T['$inferSelect'], K>>>;
+export function rowSelection<T extends Table, K extends keyof T['$inferSelect'] & string>(
+  table: T,
+  keys: readonly K[],
+  options?: { timestamps: 'iso' },
 ): RowSelection<Pick<T['$inferSelect'], K>> {
   const columns = getTableColumns(table) as Record<
     string,
@@ -52,7 +80,10 @@ export function rowSelection<T extends Table, K extends keyof T['$inferSelect'] 
     }
     return `"${column.name}" AS "${key}"`;
   });
-  return { columns: sql.raw(parts.join(', ')) };
+  return {
+    columns: sql.raw(parts.join(', ')),
+    ...(options?.timestamps === 'iso' ? { types: isoTimestampTypes } : {}),
+  };
 }
 
 const dialect = new PgDialect();
@@ -63,7 +94,9 @@ export async function selectRows<Row>(
   selection: RowSelection<Row>,
   rest: SQL,
 ): Promise<Row[]> {
-  return queryRows<Row>(tx, sql`select ${selection.columns} ${rest}`);
+  const { sql: text, params } = dialect.sqlToQuery(sql`select ${selection.columns} ${rest}`);
+  const result = await tx.client.query({ text, values: params, types: selection.types });
+  return result.rows as Row[];
 }
 
 /** Any drizzle `sql` statement through the transaction's client, without result mapping. */

@@ -52,7 +52,8 @@ export async function openTenantTransaction(
     const text = [
       ...definitions.map((statement) => statement.definition),
       'BEGIN',
-      `SELECT set_config('app.tenant_id', '${tenantId}', true)`,
+      // SET LOCAL is set_config(…, true) without a query plan or a result row to send and parse.
+      `SET LOCAL app.tenant_id = '${tenantId}'`,
       ...prelude.statements,
     ].join(';\n');
     results = (await client.query(text)) as unknown as pg.QueryResult[];

@@ -1,5 +1,7 @@
 import { normalizeForSearch } from '../../../../domain/text/normalize-search';
+import { toIsoString } from '../../../platform/db/iso-timestamp';
 import { isUniqueViolation } from '../../../platform/db/pg-errors';
+import type { IsoTimestamps } from '../../../platform/db/row-select';
 import type { Customer, CustomerInput } from './customer.schema';
 import type { customers } from './customer.table';
 
@@ -26,7 +28,8 @@ export const customerOutputColumns = [
 
 type CustomerRow = Pick<typeof customers.$inferSelect, (typeof customerOutputColumns)[number]>;
 
-export function toCustomer(row: CustomerRow): Customer {
+/** From drizzle (Date timestamps) or from the list's `rowSelection(…, { timestamps: 'iso' })`. */
+export function toCustomer(row: CustomerRow | IsoTimestamps<CustomerRow>): Customer {
   return {
     customerId: row.customerId,
     code: row.code,
@@ -43,8 +46,8 @@ export function toCustomer(row: CustomerRow): Customer {
     notes: row.notes,
     isActive: row.isActive,
     version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: toIsoString(row.createdAt),
+    updatedAt: toIsoString(row.updatedAt),
   };
 }
 

@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, like, or, type SQL, sql } from 'drizzle-orm';
 import { normalizeForSearch } from '../../../../domain/text/normalize-search';
-import { prefixRange } from '../../../platform/db/prefix-range';
-import { queryRows, rowSelection, selectRows } from '../../../platform/db/row-select';
+import { prefixRangePlaceholders, prefixRangeValues } from '../../../platform/db/prefix-range';
+import { rowSelection } from '../../../platform/db/row-select';
+import { shapedSelect, shapedStatement } from '../../../platform/db/shaped-statement';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
 import { CUSTOMER_COUNT_CAP, type CustomerList, type CustomerListQuery } from './customer.schema';
@@ -14,7 +15,52 @@ function escapeLike(text: string): string {
 }
 
 /** The API's columns plus the sort key the cursor needs; built once for every request. */
-const listed = rowSelection(customers, [...customerOutputColumns, 'searchKana']);
+const listed = rowSelection(customers, [...customerOutputColumns, 'searchKana'], {
+  timestamps: 'iso',
+});
+
+/** Which parts of the query a request uses; each combination is compiled to SQL only once. */
+type ListShape = {
+  active: boolean;
+  kana: boolean;
+  q: boolean;
+  qCode: boolean;
+  qKana: boolean;
+  after: boolean;
+  byKana: boolean;
+};
+
+function matching(shape: ListShape): SQL | undefined {
+  return and(
+    eq(customers.tenantId, sql.placeholder('tenantId')),
+    shape.active ? eq(customers.isActive, sql.placeholder('active')) : undefined,
+    shape.kana ? prefixRangePlaceholders(customers.searchKana, 'kana') : undefined,
+    shape.q
+      ? or(
+          shape.qCode ? prefixRangePlaceholders(customers.code, 'qCode') : undefined,
+          shape.qKana ? prefixRangePlaceholders(customers.searchKana, 'qKana') : undefined,
+          like(customers.searchName, sql.placeholder('qName')),
+        )
+      : undefined,
+  );
+}
+
+const pageStatement = shapedSelect(listed, (shape: ListShape) => {
+  const afterCursor = !shape.after
+    ? undefined
+    : shape.byKana
+      ? sql`(${customers.searchKana}, ${customers.code}) > (${sql.placeholder('afterKana')}, ${sql.placeholder('afterCode')})`
+      : gt(customers.code, sql.placeholder('afterCode'));
+  const order = shape.byKana
+    ? [asc(customers.searchKana), asc(customers.code)]
+    : [asc(customers.code)];
+  return sql`from ${customers} where ${and(matching(shape), afterCursor)} order by ${sql.join(order, sql`, `)} limit ${sql.placeholder('limit')}`;
+});
+
+const countStatement = shapedStatement<ListShape, { count: number }>(
+  (shape) =>
+    sql`select count(*)::int as count from (select 1 from ${customers} where ${matching(shape)} limit ${CUSTOMER_COUNT_CAP + 1}) limited`,
+);
 
 /**
  * Keyset paging: the cursor carries the last row's sort key, so page N costs the same as
@@ -24,37 +70,33 @@ export async function findCustomers(
   tx: TenantTransaction,
   query: CustomerListQuery,
 ): Promise<CustomerList> {
-  const filters: (SQL | undefined)[] = [eq(customers.tenantId, tx.tenantId)];
-  if (query.active !== 'all') filters.push(eq(customers.isActive, query.active === 'true'));
-  if (query.kana) filters.push(prefixRange(customers.searchKana, normalizeForSearch(query.kana)));
-  if (query.q) {
-    const key = normalizeForSearch(query.q);
-    filters.push(
-      or(
-        prefixRange(customers.code, query.q),
-        prefixRange(customers.searchKana, key),
-        like(customers.searchName, `%${escapeLike(key)}%`),
-      ),
-    );
-  }
-  const matching = and(...filters);
-
+  const kana = query.kana ? prefixRangeValues('kana', normalizeForSearch(query.kana)) : null;
+  const key = query.q ? normalizeForSearch(query.q) : '';
+  const qCode = query.q ? prefixRangeValues('qCode', query.q) : null;
+  const qKana = query.q ? prefixRangeValues('qKana', key) : null;
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  const afterCursor = cursor
-    ? query.sort === 'kana'
-      ? sql`(${customers.searchKana}, ${customers.code}) > (${cursor[0]}, ${cursor[1]})`
-      : gt(customers.code, cursor[1])
-    : undefined;
-  const order =
-    query.sort === 'kana'
-      ? [asc(customers.searchKana), asc(customers.code)]
-      : [asc(customers.code)];
+  const shape: ListShape = {
+    active: query.active !== 'all',
+    kana: kana !== null,
+    q: Boolean(query.q),
+    qCode: qCode !== null,
+    qKana: qKana !== null,
+    after: cursor !== null,
+    byKana: query.sort === 'kana',
+  };
+  const values = {
+    tenantId: tx.tenantId,
+    active: query.active === 'true',
+    qName: `%${escapeLike(key)}%`,
+    afterKana: cursor?.[0] ?? '',
+    afterCode: cursor?.[1] ?? '',
+    limit: query.limit + 1,
+    ...kana,
+    ...qCode,
+    ...qKana,
+  };
 
-  const rows = await selectRows(
-    tx,
-    listed,
-    sql`from ${customers} where ${and(matching, afterCursor)} order by ${sql.join(order, sql`, `)} limit ${query.limit + 1}`,
-  );
+  const rows = await pageStatement.rows(tx, shape, values);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =
@@ -62,19 +104,14 @@ export async function findCustomers(
 
   let total: CustomerList['total'] = null;
   if (!cursor) {
-    const counted = rows.length <= query.limit ? rows.length : await countCapped(tx, matching);
+    const counted =
+      rows.length <= query.limit
+        ? rows.length
+        : ((await countStatement.rows(tx, shape, values))[0]?.count ?? 0);
     total = { count: counted, isCapped: counted > CUSTOMER_COUNT_CAP };
     if (total.isCapped) total.count = CUSTOMER_COUNT_CAP;
   }
   return { items: page.map(toCustomer), nextCursor, total };
-}
-
-async function countCapped(tx: TenantTransaction, matching: SQL | undefined): Promise<number> {
-  const [result] = await queryRows<{ count: number }>(
-    tx,
-    sql`select count(*)::int as count from (select 1 from ${customers} where ${matching} limit ${CUSTOMER_COUNT_CAP + 1}) limited`,
-  );
-  return result?.count ?? 0;
 }
 
 function encodeCursor(key: [string, string]): string {
