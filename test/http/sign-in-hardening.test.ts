@@ -162,3 +162,43 @@ describe('behind a reverse proxy', () => {
     }
   });
 });
+
+describe('organisation codes cannot be probed', () => {
+  it('throttles an unknown 組織コード per address exactly like a real one', async () => {
+    const statuses = async (tenantCode: string, ip: string) => {
+      const answers: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        const answer = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: ip,
+          headers: { 'x-requested-with': 'akinai' },
+          payload: { tenantCode, loginId: `probe${i}`, password: 'wrong password!!' },
+        });
+        answers.push(answer.statusCode);
+      }
+      return answers;
+    };
+    const real = await statuses(tenant.code, '10.7.0.1');
+    const unknown = await statuses('no-such-company', '10.7.0.2');
+    expect(unknown).toEqual(real);
+    expect(real.at(-1)).toBe(429);
+  });
+
+  it('takes as long to refuse an unknown 組織コード as a known one', async () => {
+    const timed = async (tenantCode: string, ip: string) => {
+      const started = performance.now();
+      const answer = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: ip,
+        headers: { 'x-requested-with': 'akinai' },
+        payload: { tenantCode, loginId: 'admin', password: 'wrong password!!' },
+      });
+      expect(answer.statusCode).toBe(401);
+      return performance.now() - started;
+    };
+    expect(await timed('no-such-company-2', '10.8.0.1')).toBeGreaterThanOrEqual(145);
+    expect(await timed(tenant.code, '10.8.0.2')).toBeGreaterThanOrEqual(145);
+  });
+});

@@ -30,12 +30,31 @@ export async function login(
   input: LoginRequest,
   origin: RequestOrigin,
 ): Promise<{ cookieValue: string; stage: SessionStage }> {
+  const started = performance.now();
+  try {
+    return await signIn(pool, input, origin);
+  } catch (error) {
+    // Every refusal takes at least this long, so an unknown 組織コード (no database work)
+    // cannot be told from a known one by the time the answer takes.
+    const remaining = FAILED_SIGN_IN_FLOOR_MS - (performance.now() - started);
+    if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
+    throw error;
+  }
+}
+
+const FAILED_SIGN_IN_FLOOR_MS = 150;
+
+async function signIn(
+  pool: pg.Pool,
+  input: LoginRequest,
+  origin: RequestOrigin,
+): Promise<{ cookieValue: string; stage: SessionStage }> {
   const tenantId = await findTenantIdByCode(pool, input.tenantCode);
   if (!tenantId) {
-    const wait = unknownTenantRetryAfter(input.tenantCode, input.loginId);
+    const wait = unknownTenantRetryAfter(input.tenantCode, input.loginId, origin.ip);
     if (wait > 0) throw new AppError('login_throttled', { retryAfterSeconds: wait });
     await verifyPassword(undefined, input.password);
-    recordUnknownTenantFailure(input.tenantCode, input.loginId);
+    recordUnknownTenantFailure(input.tenantCode, input.loginId, origin.ip);
     throw new AppError('invalid_credentials');
   }
   const outcome = await withTenantTransaction(pool, tenantId, async (tx) => {

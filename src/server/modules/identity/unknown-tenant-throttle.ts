@@ -13,16 +13,36 @@ import {
 const MAX_ENTRIES = 10_000;
 const states = new Map<string, ThrottleState>();
 
-const keyOf = (tenantCode: string, loginId: string) => `${tenantCode}\n${loginId}`;
+/** Per login ID and per client address, as in a real tenant (login-throttle.ts). */
+const keysOf = (tenantCode: string, loginId: string, ip: string) =>
+  [
+    [`${tenantCode}\naccount\n${loginId}`, throttlePolicies.account],
+    [`${tenantCode}\nip\n${ip}`, throttlePolicies.ip],
+  ] as const;
 
-export function unknownTenantRetryAfter(tenantCode: string, loginId: string, now = new Date()) {
-  const until = blockedUntil(states.get(keyOf(tenantCode, loginId)), throttlePolicies.account, now);
-  return until ? Math.ceil((until.getTime() - now.getTime()) / 1000) : 0;
+export function unknownTenantRetryAfter(
+  tenantCode: string,
+  loginId: string,
+  ip: string,
+  now = new Date(),
+): number {
+  let wait = 0;
+  for (const [key, policy] of keysOf(tenantCode, loginId, ip)) {
+    const until = blockedUntil(states.get(key), policy, now);
+    if (until) wait = Math.max(wait, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  }
+  return wait;
 }
 
-export function recordUnknownTenantFailure(tenantCode: string, loginId: string, now = new Date()) {
+export function recordUnknownTenantFailure(
+  tenantCode: string,
+  loginId: string,
+  ip: string,
+  now = new Date(),
+): void {
   if (states.size >= MAX_ENTRIES) states.clear();
-  const key = keyOf(tenantCode, loginId);
-  const { lockedNow: _, ...next } = afterFailure(states.get(key), throttlePolicies.account, now);
-  states.set(key, next);
+  for (const [key, policy] of keysOf(tenantCode, loginId, ip)) {
+    const { lockedNow: _, ...next } = afterFailure(states.get(key), policy, now);
+    states.set(key, next);
+  }
 }
