@@ -73,6 +73,8 @@ test('admin → view-only group → new staff → forced change → read-only cu
     await page.getByRole('link', { name: '得意先' }).click();
     await expect(page.getByRole('heading', { name: '得意先一覧' })).toBeVisible();
     await expect(page.getByRole('link', { name: '新規登録' })).toHaveCount(0);
+    await page.getByLabel('検索').fill(`W${tag}`);
+    await page.getByLabel('検索').press('Enter');
     await page.getByRole('link', { name: `W${tag}` }).click();
     await expect(page.getByText('この得意先を修正する権限がありません')).toBeVisible();
     await expect(page.getByRole('button', { name: '保存' })).toHaveCount(0);
