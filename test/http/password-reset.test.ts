@@ -92,6 +92,13 @@ describe('self-service password reset', () => {
       [tenant.tenantId],
     );
 
+    // An integration token the user made earlier (written directly: this user has no rights).
+    await t.db.superuser.query(
+      `INSERT INTO app.api_tokens (tenant_id, token_id, user_id, name, token_hash, scope, expires_at)
+       VALUES ($1, gen_random_uuid(), $2, '会計連携', '\\x01', '{}', now() + interval '30 days')`,
+      [tenant.tenantId, user.userId],
+    );
+
     const answer = await requestReset('taro');
     expect(answer.statusCode).toBe(202);
     const token = await mailedToken('taro@example.jp');
@@ -133,6 +140,12 @@ describe('self-service password reset', () => {
       [tenant.tenantId],
     );
     expect(locks).toHaveLength(0);
+    // Tokens minted while the account may have been in other hands die with the reset.
+    const { rows: liveTokens } = await t.db.superuser.query(
+      'SELECT 1 FROM app.api_tokens WHERE tenant_id = $1 AND user_id = $2 AND revoked_at IS NULL',
+      [tenant.tenantId, user.userId],
+    );
+    expect(liveTokens).toHaveLength(0);
 
     const notice = await smtp.waitFor(
       (m) =>

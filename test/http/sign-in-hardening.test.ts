@@ -202,3 +202,24 @@ describe('organisation codes cannot be probed', () => {
     expect(await timed(tenant.code, '10.8.0.2')).toBeGreaterThanOrEqual(145);
   });
 });
+
+describe('recovering an account', () => {
+  it('throttles and audits wrong current passwords on the change form', async () => {
+    const user = await createUser(t, tenant, { loginId: 'changer', permissions: [] });
+    const answers: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const answer = await api(t, user.cookie).post('/api/v1/auth/password', {
+        currentPassword: `not my password ${i}`,
+        newPassword: 'a brand new passphrase 2026',
+      });
+      answers.push(answer.statusCode);
+    }
+    expect(answers.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(answers.at(-1)).toBe(429);
+    const { rows } = await t.db.superuser.query(
+      "SELECT count(*)::int AS n FROM app.audit_log WHERE tenant_id = $1 AND event = 'auth.password_change_failed'",
+      [tenant.tenantId],
+    );
+    expect(rows[0].n).toBeGreaterThanOrEqual(5);
+  });
+});

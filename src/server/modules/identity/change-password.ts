@@ -6,6 +6,7 @@ import { type ActorContext, type Principal, sessionIdOf } from '../../platform/a
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
 import type { PasswordChange } from './identity.schema';
+import { checkThrottle, recordFailure } from './login-throttle';
 import { users } from './user.table';
 import { revokeSessions, tenantCode } from './user-guards';
 
@@ -22,8 +23,22 @@ export async function changePassword(
   const where = and(eq(users.tenantId, tx.tenantId), eq(users.userId, principal.userId));
   const [current] = await tx.db.select().from(users).where(where).for('update');
   if (!current) throw new AppError('unauthenticated');
+  // Guessing the current password from a stolen session is throttled and audited like a
+  // failed sign-in, against the same counters.
+  const subjects = { loginId: current.loginId, ip: actor.ip };
+  const verdict = await checkThrottle(tx, subjects);
+  if (verdict.retryAfterSeconds > 0) {
+    throw new AppError('login_throttled', { retryAfterSeconds: verdict.retryAfterSeconds });
+  }
   if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
+    await recordFailure(tx, actor, subjects);
+    await writeAudit(tx, actor, {
+      event: 'auth.password_change_failed',
+      targetType: 'user',
+      targetId: principal.userId,
+    });
     throw new AppError('current_password_incorrect', {
+      keepChanges: true,
       errors: [{ path: 'currentPassword', message: '現在のパスワードが正しくありません' }],
     });
   }

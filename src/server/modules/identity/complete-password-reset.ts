@@ -10,6 +10,7 @@ import {
 } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
 import { enqueueMail } from '../../platform/mail/enqueue-mail';
+import { revokeUserApiTokens } from '../api-tokens/revoke-user-api-tokens';
 import { clearAccountThrottle } from './login-throttle';
 import type { PasswordResetComplete, PasswordResetTarget } from './password-reset.schema';
 import { passwordResetTokens } from './password-reset.table';
@@ -83,6 +84,8 @@ export async function completePasswordReset(
         ),
       );
     const ended = await revokeSessions(tx, found.userId);
+    // A reset means the account may have been in other hands: tokens minted then die too.
+    const tokensRevoked = await revokeUserApiTokens(tx, found.userId);
     // Proving control of the mailbox ends a sign-in lock on the account (ADR 0009).
     await clearAccountThrottle(tx, [found.loginId]);
     if (found.email) {
@@ -103,7 +106,11 @@ export async function completePasswordReset(
       event: 'auth.password_reset_completed',
       targetType: 'user',
       targetId: found.userId,
-      after: { sessionsEnded: ended, wasInitialPassword: found.mustChangePassword },
+      after: {
+        sessionsEnded: ended,
+        apiTokensRevoked: tokensRevoked,
+        wasInitialPassword: found.mustChangePassword,
+      },
     });
   });
 }
