@@ -26,6 +26,7 @@ import { userRoutes } from './modules/identity/user.routes';
 import { departmentRoutes } from './modules/masters/departments/department.routes';
 import { projectRoutes } from './modules/masters/projects/project.routes';
 import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
+import { unitRoutes } from './modules/masters/units/unit.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
 import { systemSettingsRoutes } from './modules/settings/system-settings.routes';
 import { type RegisteredRoute, registerRouteAccess } from './platform/access/route-access';
@@ -174,6 +175,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(departmentRoutes);
       await api.register(projectRoutes);
       await api.register(taxRateRoutes);
+      await api.register(unitRoutes);
       await api.register(auditLogRoutes, { pool });
       await api.register(systemSettingsRoutes);
       await api.register(apiTokenRoutes);

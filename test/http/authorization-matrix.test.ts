@@ -155,6 +155,10 @@ const expectedAccess: Record<string, string> = {
   'GET /api/v1/projects/:projectId': 'projects:view',
   'PUT /api/v1/projects/:projectId': 'projects:edit',
   'DELETE /api/v1/projects/:projectId': 'projects:delete',
+  'GET /api/v1/units': 'authenticated',
+  'POST /api/v1/units': 'settings:edit',
+  'PUT /api/v1/units/:unitId': 'settings:edit',
+  'DELETE /api/v1/units/:unitId': 'settings:edit',
   'GET /api/v1/tax-rates': 'authenticated',
   'POST /api/v1/tax-rates': 'settings:edit',
   'PUT /api/v1/tax-rates/:code': 'settings:edit',
@@ -196,6 +200,7 @@ describe('authorization matrix', () => {
           else if (route.url.startsWith('/api/v1/departments/')) fixtures.departmentVersion++;
           else if (route.url.startsWith('/api/v1/tax-rates/')) fixtures.taxRateVersion++;
           else if (route.url.startsWith('/api/v1/projects/')) fixtures.projectVersion++;
+          else if (route.url.startsWith('/api/v1/units/')) fixtures.unitVersion++;
           else if (route.url.startsWith('/api/v1/permission-groups/')) fixtures.groupVersion++;
           else if (route.url === '/api/v1/settings/system') fixtures.settingsVersion++;
           else fixtures.customerVersion++;

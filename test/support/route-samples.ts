@@ -20,6 +20,10 @@ export interface RouteFixtures {
   projectVersion: number;
   /** A project the DELETE sample may remove (never edited: version 1). */
   deletableProjectId: string;
+  unitId: string;
+  unitVersion: number;
+  /** A unit the DELETE sample may remove (never edited: version 1). */
+  deletableUnitId: string;
   /** A tax rate of the tenant's own (codes are per tenant, like ids). */
   taxRateCode: string;
   taxRateVersion: number;
@@ -178,6 +182,18 @@ const samples: Record<string, Sample> = {
   'DELETE /api/v1/projects/:projectId': (f) => ({
     url: `/api/v1/projects/${f.deletableProjectId}?version=1`,
   }),
+  'GET /api/v1/units': () => ({ url: '/api/v1/units' }),
+  'POST /api/v1/units': () => ({
+    url: '/api/v1/units',
+    body: { name: `U${Math.floor(Math.random() * 1e6)}`, sortOrder: 500 },
+  }),
+  'PUT /api/v1/units/:unitId': (f) => ({
+    url: `/api/v1/units/${f.unitId}`,
+    body: { name: '書換', sortOrder: 501, version: f.unitVersion },
+  }),
+  'DELETE /api/v1/units/:unitId': (f) => ({
+    url: `/api/v1/units/${f.deletableUnitId}?version=1`,
+  }),
   'GET /api/v1/tax-rates': () => ({ url: '/api/v1/tax-rates' }),
   'POST /api/v1/tax-rates': () => ({
     url: '/api/v1/tax-rates',
@@ -283,6 +299,9 @@ type MasterFixtures = Pick<
   | 'projectId'
   | 'projectVersion'
   | 'deletableProjectId'
+  | 'unitId'
+  | 'unitVersion'
+  | 'deletableUnitId'
   | 'taxRateCode'
   | 'taxRateVersion'
   | 'deletableTaxRateCode'
@@ -309,6 +328,13 @@ export async function createMasterFixtures(
     (typeof projectsMade)[0],
     (typeof projectsMade)[0],
   ];
+  const unitsMade: { unitId: string; version: number }[] = [];
+  for (const name of ['FIXU1', 'FIXU2']) {
+    const response = await post('/api/v1/units', { name, sortOrder: 900 });
+    if (response.statusCode !== 201) throw new Error(`fixture unit: ${response.statusCode}`);
+    unitsMade.push(response.json() as { unitId: string; version: number });
+  }
+  const [unit, removableUnit] = unitsMade as [(typeof unitsMade)[0], (typeof unitsMade)[0]];
   for (const code of ['FIXTR', 'FIXDEL']) {
     const response = await post('/api/v1/tax-rates', {
       code,
@@ -326,6 +352,9 @@ export async function createMasterFixtures(
     projectId: project.projectId,
     projectVersion: project.version,
     deletableProjectId: removableProject.projectId,
+    unitId: unit.unitId,
+    unitVersion: unit.version,
+    deletableUnitId: removableUnit.unitId,
     taxRateCode: 'FIXTR',
     taxRateVersion: 1,
     deletableTaxRateCode: 'FIXDEL',

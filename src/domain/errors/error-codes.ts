@@ -135,6 +135,11 @@ export const errorCatalogue = {
     ja: 'この物件は伝票で使われているため削除できません。「有効」のチェックを外して無効にしてください。',
     en: 'This project is used by documents and cannot be deleted. Make it inactive instead.',
   },
+  unit_name_taken: {
+    status: 409,
+    ja: 'この単位は既に登録されています。',
+    en: 'This unit is already in the list.',
+  },
   tax_rate_code_taken: {
     status: 409,
     ja: 'この税率コードは既に使われています。',

@@ -22,6 +22,7 @@ import { projectListQueryOptions, projectQueryOptions } from '../api/projects';
 import { ownSessionsQueryOptions } from '../api/sessions';
 import { systemSettingsQueryOptions } from '../api/settings';
 import { taxRateListQueryOptions } from '../api/tax-rates';
+import { unitListQueryOptions } from '../api/units';
 import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
 import { ApiTokensPage, TenantApiTokensPage } from '../features/api-tokens/ApiTokensPage';
@@ -52,6 +53,7 @@ import { ProjectListPage } from '../features/projects/ProjectListPage';
 import { SessionListPage } from '../features/sessions/SessionListPage';
 import { SystemSettingsPage } from '../features/settings/SystemSettingsPage';
 import { TaxRateSettingsPage } from '../features/tax-rates/TaxRateSettingsPage';
+import { UnitSettingsPage } from '../features/units/UnitSettingsPage';
 import { UserEditPage, UserNewPage } from '../features/users/UserFormPage';
 import { UserListPage } from '../features/users/UserListPage';
 import { AppLayout } from './AppLayout';
@@ -268,6 +270,16 @@ const projectEditRoute = createRoute({
   component: ProjectEditPage,
 });
 
+const unitsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/units',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'settings:view')) throw redirect({ to: '/' });
+  },
+  loader: ({ context }) => context.queryClient.ensureQueryData(unitListQueryOptions),
+  component: UnitSettingsPage,
+});
+
 /** Every signed-in user may read the rates (documents need them); the page edits them. */
 const taxRatesRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -414,6 +426,7 @@ const routeTree = rootRoute.addChildren([
     departmentsRoute.addChildren([departmentListRoute, departmentNewRoute, departmentEditRoute]),
     projectsRoute.addChildren([projectListRoute, projectNewRoute, projectEditRoute]),
     taxRatesRoute,
+    unitsRoute,
     usersRoute.addChildren([userListRoute, userNewRoute, userEditRoute]),
     permissionGroupsRoute.addChildren([
       permissionGroupListRoute,

@@ -93,7 +93,7 @@ export const en: Messages = {
       reports: 'Reports',
       settings: 'Settings',
     },
-    screens: { taxRates: 'Tax rates' },
+    screens: { units: 'Units', taxRates: 'Tax rates' },
     adminScreens: {
       users: 'Users',
       permissionGroups: 'Permission groups',
@@ -613,6 +613,23 @@ export const en: Messages = {
     placeholder: 'Search by code, name or kana',
     typeToSearch: 'Type to see customers',
     nothingFound: 'No matching customer',
+  },
+  units: {
+    title: 'Units',
+    lead: 'The units a product can choose from; a product may also type a unit of its own.',
+    create: 'Add a unit',
+    editTitle: 'Edit unit',
+    edit: 'Edit',
+    remove: 'Delete',
+    empty: 'No units yet. Use “Add a unit”.',
+    fields: { name: 'Unit', sortOrder: 'Order' },
+    sortHint: 'Lower numbers first (0–999)',
+    saved: (name: string) => `Unit “${name}” was saved.`,
+    removed: (name: string) => `Unit “${name}” was deleted.`,
+    removeTitle: 'Delete this unit?',
+    removeBody: (name: string) =>
+      `“${name}” leaves the list. Products and documents keep the unit they have.`,
+    removeFailed: 'Could not delete the unit',
   },
   taxRates: {
     title: 'Tax rates',

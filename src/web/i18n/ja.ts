@@ -88,7 +88,7 @@ export const ja = {
       admin: '管理',
     },
     functions: functionLabels,
-    screens: { taxRates: '税率設定' },
+    screens: { units: '単位', taxRates: '税率設定' },
     adminScreens: {
       users: '担当者',
       permissionGroups: 'アクセス権限グループ',
@@ -609,6 +609,23 @@ export const ja = {
     placeholder: 'コード・名称・フリガナで検索',
     typeToSearch: '文字を入力すると候補を表示します',
     nothingFound: '該当する得意先はありません',
+  },
+  units: {
+    title: '単位',
+    lead: '商品の単位として選べる一覧です。商品では一覧にない単位を直接入力することもできます。',
+    create: '単位を追加',
+    editTitle: '単位の修正',
+    edit: '修正',
+    remove: '削除',
+    empty: '単位は登録されていません。「単位を追加」から追加してください。',
+    fields: { name: '単位', sortOrder: '表示順' },
+    sortHint: '小さい順に表示します（0〜999）',
+    saved: (name: string) => `単位「${name}」を保存しました。`,
+    removed: (name: string) => `単位「${name}」を削除しました。`,
+    removeTitle: '単位を削除しますか？',
+    removeBody: (name: string) =>
+      `「${name}」を一覧から削除します。登録済みの商品や伝票の単位はそのまま残ります。`,
+    removeFailed: '単位を削除できませんでした',
   },
   taxRates: {
     title: '税率設定',

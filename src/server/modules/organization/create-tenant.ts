@@ -7,6 +7,8 @@ import { withTenantTransaction } from '../../platform/db/tenant-transaction';
 import { uuidv7 } from '../../platform/db/uuid';
 import { permissionGroups } from '../identity/permission-group.table';
 import { users } from '../identity/user.table';
+import { DEFAULT_UNITS } from '../masters/units/unit.schema';
+import { insertDefaultUnits } from '../masters/units/unit-operations';
 import { tenantSettings } from '../settings/tenant-settings.table';
 import { tenants } from './tenant.table';
 
@@ -50,6 +52,13 @@ export async function createTenant(
       targetType: 'tenant',
       targetId: tenantId,
       after: { code: input.code, name: input.name },
+    });
+    await insertDefaultUnits(tx);
+    await writeAudit(tx, actor, {
+      event: 'unit.created',
+      targetType: 'unit',
+      targetId: 'defaults',
+      after: { names: DEFAULT_UNITS },
     });
     for (const group of starterGroups) {
       const groupId = uuidv7();

@@ -55,6 +55,10 @@ export const auditEvents = {
   'project.created': '物件を登録',
   'project.updated': '物件を修正',
   'project.deleted': '物件を削除',
+  /** targetId 'defaults': the starting list a new organisation gets. */
+  'unit.created': '単位を追加',
+  'unit.updated': '単位を修正',
+  'unit.deleted': '単位を削除',
   'tax_rate.created': '税率を追加',
   'tax_rate.updated': '税率を修正',
   'tax_rate.deleted': '税率を削除',

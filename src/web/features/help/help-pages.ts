@@ -24,7 +24,7 @@ export const helpSections = [
       'audit-log',
     ],
   },
-  { key: 'masters', pages: ['customers', 'departments', 'projects', 'tax-rates'] },
+  { key: 'masters', pages: ['customers', 'departments', 'projects', 'tax-rates', 'units'] },
 ] as const;
 
 export type HelpSectionKey = (typeof helpSections)[number]['key'];

@@ -26,7 +26,7 @@ export type MenuEntry =
   | {
       fn: BusinessFunction;
       screen?: FunctionScreen;
-      to?: '/customers' | '/departments' | '/projects' | '/settings/tax-rates';
+      to?: '/customers' | '/departments' | '/projects' | '/settings/tax-rates' | '/settings/units';
     }
   | {
       admin: AdminScreen;
@@ -91,7 +91,10 @@ export const menuColumns: MenuGroup[][] = [
       key: 'settings',
       icon: IconSliders,
       accent: 'gray',
-      entries: [{ fn: 'settings', screen: 'taxRates', to: '/settings/tax-rates' }],
+      entries: [
+        { fn: 'settings', screen: 'taxRates', to: '/settings/tax-rates' },
+        { fn: 'settings', screen: 'units', to: '/settings/units' },
+      ],
     },
     {
       key: 'admin',
