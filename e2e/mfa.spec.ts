@@ -63,6 +63,11 @@ test('a user enrols TOTP in the browser, signs out, and signs in again with a co
     await expect(page.getByRole('heading', { name: '2段階認証', level: 1 })).toBeVisible();
     await expect(page.getByTestId('mfa-status')).toHaveText('未設定');
     await page.getByRole('button', { name: '2段階認証を設定する' }).click();
+    await expect(page.getByLabel('現在のパスワード')).toHaveAccessibleDescription(
+      /本人確認のため、パスワードを入力してください/,
+    );
+    await page.getByLabel('現在のパスワード').fill(password);
+    await page.getByRole('button', { name: '2段階認証を設定する' }).click();
     await expect(page.getByRole('img', { name: '認証アプリ用の QR コード' })).toBeVisible();
     const shownKey = (await page.getByTestId('mfa-secret').textContent()) ?? '';
     secret = shownKey.replace(/\s/g, '');

@@ -23,7 +23,9 @@ afterAll(() => t.close());
 
 /** Enrols the signed-in user; returns the key the authenticator app would hold. */
 async function enrol(cookie: string): Promise<{ secret: string; recoveryCodes: string[] }> {
-  const started = await api(t, cookie).post('/api/v1/auth/mfa/enrolment');
+  const started = await api(t, cookie).post('/api/v1/auth/mfa/enrolment', {
+    password: TEST_PASSWORD,
+  });
   expect(started.statusCode).toBe(200);
   const { secret, otpauthUri, qrCodeDataUrl } = started.json();
   expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/Akinai:.*secret=/);
@@ -54,7 +56,9 @@ async function auditCount(event: string): Promise<number> {
 describe('TOTP enrolment', () => {
   it('needs a correct first code, then stores the secret encrypted and the recovery codes hashed', async () => {
     const user = await createUser(t, tenant, { loginId: 'enroller', permissions: [] });
-    const started = (await api(t, user.cookie).post('/api/v1/auth/mfa/enrolment')).json();
+    const started = (
+      await api(t, user.cookie).post('/api/v1/auth/mfa/enrolment', { password: TEST_PASSWORD })
+    ).json();
     const wrong = await api(t, user.cookie).post('/api/v1/auth/mfa/enrolment/confirm', {
       code: currentTotp(started.secret, Date.now() - 120_000),
     });
@@ -82,7 +86,10 @@ describe('TOTP enrolment', () => {
     });
     expect(await auditCount('auth.mfa_enabled')).toBeGreaterThanOrEqual(1);
     // Enrolling again is refused until MFA is turned off.
-    expect((await api(t, user.cookie).post('/api/v1/auth/mfa/enrolment')).statusCode).toBe(409);
+    expect(
+      (await api(t, user.cookie).post('/api/v1/auth/mfa/enrolment', { password: TEST_PASSWORD }))
+        .statusCode,
+    ).toBe(409);
   });
 });
 
@@ -257,7 +264,9 @@ describe('tenant MFA requirement', () => {
     const refused = await api(t, enrolOnly).get('/api/v1/customers');
     expect(refused.json().code).toBe('mfa_enrolment_required');
 
-    const started = (await api(t, enrolOnly).post('/api/v1/auth/mfa/enrolment')).json();
+    const started = (
+      await api(t, enrolOnly).post('/api/v1/auth/mfa/enrolment', { password: TEST_PASSWORD })
+    ).json();
     const confirmed = await api(t, enrolOnly).post('/api/v1/auth/mfa/enrolment/confirm', {
       code: currentTotp(started.secret),
     });

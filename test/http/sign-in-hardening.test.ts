@@ -45,7 +45,9 @@ function verify(cookie: string, code: string, ip = '127.0.0.1') {
 }
 
 async function enrolMfa(cookie: string) {
-  const started = (await api(t, cookie).post('/api/v1/auth/mfa/enrolment')).json();
+  const started = (
+    await api(t, cookie).post('/api/v1/auth/mfa/enrolment', { password: TEST_PASSWORD })
+  ).json();
   const confirmed = await api(t, cookie).post('/api/v1/auth/mfa/enrolment/confirm', {
     code: currentTotp(started.secret, Date.now() - 30_000),
   });
@@ -221,5 +223,28 @@ describe('recovering an account', () => {
       [tenant.tenantId],
     );
     expect(rows[0].n).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('binding an authenticator', () => {
+  it('asks a full session for the password again before MFA enrolment', async () => {
+    const user = await createUser(t, tenant, { loginId: 'rebind', permissions: [] });
+    const none = await api(t, user.cookie).post('/api/v1/auth/mfa/enrolment', {});
+    expect(none.statusCode).toBe(400);
+    expect(none.json().errors[0]).toMatchObject({ path: 'password' });
+    const wrong = await api(t, user.cookie).post('/api/v1/auth/mfa/enrolment', {
+      password: 'a stolen session does not know it',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().code).toBe('current_password_incorrect');
+    const { rows } = await t.db.superuser.query(
+      "SELECT count(*)::int AS n FROM app.audit_log WHERE tenant_id = $1 AND event = 'auth.reauthentication_failed'",
+      [tenant.tenantId],
+    );
+    expect(rows[0].n).toBe(1);
+    const right = await api(t, user.cookie).post('/api/v1/auth/mfa/enrolment', {
+      password: TEST_PASSWORD,
+    });
+    expect(right.statusCode, right.body).toBe(200);
   });
 });

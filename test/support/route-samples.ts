@@ -73,7 +73,10 @@ const samples: Record<string, Sample> = {
   }),
   'GET /api/v1/dev/mailbox': () => ({ url: '/api/v1/dev/mailbox?tenantCode=x' }),
   'GET /api/v1/auth/mfa': () => ({ url: '/api/v1/auth/mfa' }),
-  'POST /api/v1/auth/mfa/enrolment': () => ({ url: '/api/v1/auth/mfa/enrolment' }),
+  'POST /api/v1/auth/mfa/enrolment': () => ({
+    url: '/api/v1/auth/mfa/enrolment',
+    body: { password: 'not the password' },
+  }),
   'POST /api/v1/auth/mfa/enrolment/confirm': () => ({
     url: '/api/v1/auth/mfa/enrolment/confirm',
     body: { code: '000000' },

@@ -3,6 +3,7 @@ import type {
   MfaCode,
   MfaDisable,
   MfaEnrolment,
+  MfaEnrolmentStart,
   MfaSettings,
   MfaStatus,
 } from '../../server/modules/identity/mfa.schema';
@@ -18,8 +19,8 @@ export const mfaStatusQueryOptions = queryOptions({
   queryFn: ({ signal }) => apiRequest<MfaStatus>('GET', '/auth/mfa', { signal }),
 });
 
-export function startMfaEnrolment(): Promise<MfaEnrolment> {
-  return apiRequest<MfaEnrolment>('POST', '/auth/mfa/enrolment');
+export function startMfaEnrolment(input: MfaEnrolmentStart): Promise<MfaEnrolment> {
+  return apiRequest<MfaEnrolment>('POST', '/auth/mfa/enrolment', { body: input });
 }
 
 export function confirmMfaEnrolment(input: MfaCode): Promise<{ recoveryCodes: string[] }> {

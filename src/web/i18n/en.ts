@@ -730,6 +730,8 @@ export const en: Messages = {
     devMailbox: 'Kept for development',
   },
   mfa: {
+    reauthPassword: 'Current password',
+    reauthHint: 'Enter the password you sign in with, to confirm it is you',
     title: 'Two-step verification',
     lead: 'When signing in, enter the 6-digit code shown by an authenticator app (Google Authenticator, Microsoft Authenticator, …) in addition to your password.',
     on: 'On',

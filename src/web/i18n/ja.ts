@@ -727,6 +727,8 @@ export const ja = {
     devMailbox: '開発用に保管',
   },
   mfa: {
+    reauthPassword: '現在のパスワード',
+    reauthHint: '本人確認のため、ログインに使っているパスワードを入力してください',
     title: '2段階認証',
     lead: 'ログイン時に、パスワードに加えてスマートフォンの認証アプリ（Google Authenticator、Microsoft Authenticator など）に表示される6桁の確認コードを入力します。',
     on: '設定済み',

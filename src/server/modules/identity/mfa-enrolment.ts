@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { writeAudit } from '../../platform/audit/write-audit';
+import { verifyPassword } from '../../platform/auth/passwords';
 import { type ActorContext, type Principal, sessionIdOf } from '../../platform/auth/principal';
 import type { SecretBox } from '../../platform/auth/secret-box';
 import {
@@ -12,7 +13,8 @@ import {
 } from '../../platform/auth/totp';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
-import type { MfaCode, MfaEnrolment } from './mfa.schema';
+import { checkThrottle, recordFailure } from './login-throttle';
+import type { MfaCode, MfaEnrolment, MfaEnrolmentStart } from './mfa.schema';
 import { openMfaSecret, sealMfaSecret } from './mfa-secret';
 import { sessions } from './session.table';
 import { startSession } from './start-session';
@@ -32,15 +34,18 @@ function whereUser(tx: TenantTransaction, userId: string) {
 export async function startMfaEnrolment(
   tx: TenantTransaction,
   principal: Principal,
+  actor: ActorContext,
   box: SecretBox,
+  input: MfaEnrolmentStart,
 ): Promise<MfaEnrolment> {
   const [user] = await tx.db
-    .select({ mfaEnabledAt: users.mfaEnabledAt })
+    .select({ mfaEnabledAt: users.mfaEnabledAt, passwordHash: users.passwordHash })
     .from(users)
     .where(whereUser(tx, principal.userId))
     .for('update');
   if (!user) throw new AppError('unauthenticated');
   if (user.mfaEnabledAt) throw new AppError('mfa_already_enabled');
+  if (principal.sessionStage === 'full') await reauthenticate(tx, principal, actor, user, input);
   const secret = generateTotpSecret();
   await tx.db
     .update(users)
@@ -57,6 +62,39 @@ export async function startMfaEnrolment(
     otpauthUri,
     qrCodeDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
   };
+}
+
+/** The password again, throttled and audited like a sign-in (a stolen session guessing it). */
+async function reauthenticate(
+  tx: TenantTransaction,
+  principal: Principal,
+  actor: ActorContext,
+  user: { passwordHash: string },
+  input: MfaEnrolmentStart,
+): Promise<void> {
+  if (!input.password) {
+    throw new AppError('validation_failed', {
+      errors: [{ path: 'password', message: '本人確認のため、パスワードを入力してください' }],
+    });
+  }
+  const subjects = { loginId: principal.loginId, ip: actor.ip };
+  const verdict = await checkThrottle(tx, subjects);
+  if (verdict.retryAfterSeconds > 0) {
+    throw new AppError('login_throttled', { retryAfterSeconds: verdict.retryAfterSeconds });
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    await recordFailure(tx, actor, subjects);
+    await writeAudit(tx, actor, {
+      event: 'auth.reauthentication_failed',
+      targetType: 'user',
+      targetId: principal.userId,
+      after: { purpose: 'mfa_enrolment' },
+    });
+    throw new AppError('current_password_incorrect', {
+      keepChanges: true,
+      errors: [{ path: 'password', message: 'パスワードが正しくありません' }],
+    });
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   mfaCodeSchema,
   mfaDisableSchema,
   mfaEnrolmentSchema,
+  mfaEnrolmentStartSchema,
   mfaSettingsSchema,
   mfaStatusSchema,
   recoveryCodesSchema,
@@ -60,13 +61,14 @@ export const mfaRoutes: FastifyPluginAsyncZod<MfaRouteOptions> = async (app, opt
       config: { access: access.authenticated },
       schema: {
         tags,
-        summary: '2段階認証の設定を開始 (秘密鍵と QR コードを発行)',
+        summary: '2段階認証の設定を開始 (秘密鍵と QR コードを発行、通常はパスワードの再入力が必要)',
+        body: mfaEnrolmentStartSchema,
         response: { 200: mfaEnrolmentSchema, ...errors },
       },
     },
     async (request) => {
-      const { tx, principal } = tenantContext(request);
-      return startMfaEnrolment(tx, principal, secretBox);
+      const { tx, principal, actor } = tenantContext(request);
+      return startMfaEnrolment(tx, principal, actor, secretBox, request.body);
     },
   );
 

@@ -34,6 +34,16 @@ export const recoveryCodesSchema = z
   .object({ recoveryCodes: z.array(z.string()).describe('Shown once; stored only hashed') })
   .meta({ id: 'MfaRecoveryCodes' });
 
+/**
+ * Starting enrolment from a full session asks for the password again: a stolen session must
+ * not be able to bind the attacker's authenticator (and lock the owner out). A session that
+ * exists only to enrol has just given it.
+ */
+export const mfaEnrolmentStartSchema = z.strictObject({
+  password: z.string().max(1024).optional(),
+});
+export type MfaEnrolmentStart = z.infer<typeof mfaEnrolmentStartSchema>;
+
 export const mfaDisableSchema = z.strictObject({
   password: z.string().min(1, { error: 'パスワードを入力してください' }).max(1024),
   code: mfaCodeSchema.shape.code,

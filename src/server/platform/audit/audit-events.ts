@@ -8,6 +8,8 @@ export const auditEvents = {
   'auth.login_failed': 'ログイン失敗',
   'auth.logout': 'ログアウト',
   'auth.password_changed': 'パスワードを変更',
+  /** A wrong password where a signed-in user must prove it is them (e.g. before MFA enrolment). */
+  'auth.reauthentication_failed': '本人確認に失敗',
   /** A wrong current password on the change form: counted like a failed sign-in. */
   'auth.password_change_failed': 'パスワード変更に失敗',
   /** Actor is the user the reset is for; the token is never written, only who was mailed. */

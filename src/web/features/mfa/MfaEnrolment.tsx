@@ -1,8 +1,9 @@
-import { Box, Button, Code, Group, Image, Stack, Text } from '@mantine/core';
+import { Box, Button, Code, Group, Image, PasswordInput, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { isApiError } from '../../api/client';
 import { confirmMfaEnrolment, startMfaEnrolment } from '../../api/mfa';
+import { useMe } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormSection } from '../../components/FormSection';
 import { useT } from '../../i18n/i18n';
@@ -17,7 +18,12 @@ export function MfaEnrolment({ onEnrolled }: { onEnrolled: () => Promise<void> }
   const t = useT();
   const [code, setCode] = useState('');
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const me = useMe();
+  // A session that exists only to enrol has just given the password; a full one gives it again.
+  const needsPassword = me.sessionStage === 'full';
+  const [password, setPassword] = useState('');
   const start = useMutation({ mutationFn: startMfaEnrolment });
+  const startErrors = isApiError(start.error) ? start.error.fieldErrors() : {};
   const confirm = useMutation({
     mutationFn: confirmMfaEnrolment,
     onSuccess: (result) => setRecoveryCodes(result.recoveryCodes),
@@ -32,11 +38,33 @@ export function MfaEnrolment({ onEnrolled }: { onEnrolled: () => Promise<void> }
 
   return (
     <FormSection title={t.mfa.start}>
-      {start.error != null && <ErrorAlert error={start.error} />}
+      {start.error != null && !startErrors.password && <ErrorAlert error={start.error} />}
       {!enrolment ? (
-        <Button onClick={() => start.mutate()} loading={start.isPending}>
-          {t.mfa.start}
-        </Button>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            start.mutate(needsPassword ? { password } : {});
+          }}
+          noValidate
+        >
+          <Stack gap="sm" maw={420}>
+            {needsPassword && (
+              <PasswordInput
+                label={t.mfa.reauthPassword}
+                description={t.mfa.reauthHint}
+                value={password}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+                error={startErrors.password}
+                autoComplete="current-password"
+              />
+            )}
+            <Group>
+              <Button type="submit" loading={start.isPending}>
+                {t.mfa.start}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
