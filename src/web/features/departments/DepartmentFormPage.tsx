@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core';
-import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from '@tanstack/react-router';
+import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Department } from '../../../server/modules/masters/departments/department.schema';
 import {
@@ -13,45 +13,26 @@ import {
 import { useCan } from '../../auth/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFlash } from '../../components/flash';
+import { useMasterNavigation } from '../../components/form/useMasterNavigation';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
 import { formatJstDateTime } from '../../lib/format';
 import { DepartmentForm } from './DepartmentForm';
 import { type DepartmentFormValues, emptyDepartment, toFormValues } from './department-form-model';
 
-function useBackToList() {
-  const navigate = useNavigate();
-  return () => navigate({ to: '/departments' });
-}
-
-function useAfterChange() {
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const backToList = useBackToList();
-  return async (message: string, department?: Department) => {
-    if (department) {
-      queryClient.setQueryData(departmentKeys.detail(department.departmentId), department);
-    }
-    await queryClient.invalidateQueries({ queryKey: departmentKeys.list });
-    flash(message);
-    await backToList();
-  };
-}
-
-function useCrumbs(current: string) {
+function useDepartmentNavigation() {
   const t = useT();
-  return [
-    { label: t.shell.mainMenu, to: '/' as const },
-    { label: t.departments.listTitle, to: '/departments' as const },
-    { label: current },
-  ];
+  return useMasterNavigation<Department>({
+    listPath: '/departments',
+    listLabel: t.departments.listTitle,
+    listKey: departmentKeys.list,
+    detailKey: (department) => departmentKeys.detail(department.departmentId),
+  });
 }
 
 export function DepartmentNewPage() {
   const t = useT();
-  const backToList = useBackToList();
-  const afterChange = useAfterChange();
+  const { backToList, afterChange, crumbs } = useDepartmentNavigation();
   const save = useMutation({
     mutationFn: createDepartment,
     onSuccess: (saved) => afterChange(t.departmentForm.created(saved.name), saved),
@@ -61,7 +42,7 @@ export function DepartmentNewPage() {
       <PageHeader
         help="departments"
         title={t.departments.newTitle}
-        crumbs={useCrumbs(t.departments.newTitle)}
+        crumbs={crumbs(t.departments.newTitle)}
       />
       <DepartmentForm
         initialValues={emptyDepartment}
@@ -80,8 +61,7 @@ export function DepartmentEditPage() {
   const can = useCan();
   const { departmentId } = useParams({ from: '/_app/departments/$departmentId' });
   const department = useSuspenseQuery(departmentQueryOptions(departmentId));
-  const backToList = useBackToList();
-  const afterChange = useAfterChange();
+  const { backToList, afterChange, crumbs } = useDepartmentNavigation();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const { data } = department;
 
@@ -101,7 +81,7 @@ export function DepartmentEditPage() {
       <PageHeader
         help="departments"
         title={t.departments.editTitle}
-        crumbs={useCrumbs(t.departments.editTitle)}
+        crumbs={crumbs(t.departments.editTitle)}
         description={
           <Group gap="lg" className="akinai-numeric">
             <span>

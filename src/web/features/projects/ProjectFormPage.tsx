@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core';
-import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from '@tanstack/react-router';
+import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Project } from '../../../server/modules/masters/projects/project.schema';
 import {
@@ -13,45 +13,26 @@ import {
 import { useCan } from '../../auth/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFlash } from '../../components/flash';
+import { useMasterNavigation } from '../../components/form/useMasterNavigation';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
 import { formatJstDateTime } from '../../lib/format';
 import { ProjectForm } from './ProjectForm';
 import { emptyProject, toFormValues, type toInput } from './project-form-model';
 
-function useBackToList() {
-  const navigate = useNavigate();
-  return () => navigate({ to: '/projects' });
-}
-
-function useAfterChange() {
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const backToList = useBackToList();
-  return async (message: string, project?: Project) => {
-    if (project) {
-      queryClient.setQueryData(projectKeys.detail(project.projectId), project);
-    }
-    await queryClient.invalidateQueries({ queryKey: projectKeys.list });
-    flash(message);
-    await backToList();
-  };
-}
-
-function useCrumbs(current: string) {
+function useProjectNavigation() {
   const t = useT();
-  return [
-    { label: t.shell.mainMenu, to: '/' as const },
-    { label: t.projects.listTitle, to: '/projects' as const },
-    { label: current },
-  ];
+  return useMasterNavigation<Project>({
+    listPath: '/projects',
+    listLabel: t.projects.listTitle,
+    listKey: projectKeys.list,
+    detailKey: (project) => projectKeys.detail(project.projectId),
+  });
 }
 
 export function ProjectNewPage() {
   const t = useT();
-  const backToList = useBackToList();
-  const afterChange = useAfterChange();
+  const { backToList, afterChange, crumbs } = useProjectNavigation();
   const save = useMutation({
     mutationFn: createProject,
     onSuccess: (saved) => afterChange(t.projectForm.created(saved.name), saved),
@@ -61,7 +42,7 @@ export function ProjectNewPage() {
       <PageHeader
         help="projects"
         title={t.projects.newTitle}
-        crumbs={useCrumbs(t.projects.newTitle)}
+        crumbs={crumbs(t.projects.newTitle)}
       />
       <ProjectForm
         initialValues={emptyProject}
@@ -80,8 +61,7 @@ export function ProjectEditPage() {
   const can = useCan();
   const { projectId } = useParams({ from: '/_app/projects/$projectId' });
   const project = useSuspenseQuery(projectQueryOptions(projectId));
-  const backToList = useBackToList();
-  const afterChange = useAfterChange();
+  const { backToList, afterChange, crumbs } = useProjectNavigation();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const { data } = project;
 
@@ -101,7 +81,7 @@ export function ProjectEditPage() {
       <PageHeader
         help="projects"
         title={t.projects.editTitle}
-        crumbs={useCrumbs(t.projects.editTitle)}
+        crumbs={crumbs(t.projects.editTitle)}
         description={
           <Group gap="lg" className="akinai-numeric">
             <span>
