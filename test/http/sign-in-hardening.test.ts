@@ -248,3 +248,26 @@ describe('binding an authenticator', () => {
     expect(right.statusCode, right.body).toBe(200);
   });
 });
+
+describe('turning MFA off', () => {
+  it('counts wrong passwords and codes like failed sign-ins, and audits them', async () => {
+    const user = await createUser(t, tenant, { loginId: 'disabler', permissions: [] });
+    await enrolMfa(user.cookie);
+    const answers: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const answer = await api(t, user.cookie).post('/api/v1/auth/mfa/disable', {
+        password: `wrong password ${i}`,
+        code: '000000',
+      });
+      answers.push(answer.statusCode);
+    }
+    expect(answers.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(answers.at(-1)).toBe(429);
+    const { rows } = await t.db.superuser.query(
+      `SELECT count(*)::int AS n FROM app.audit_log
+       WHERE tenant_id = $1 AND event = 'auth.reauthentication_failed' AND after ->> 'purpose' = 'mfa_disable'`,
+      [tenant.tenantId],
+    );
+    expect(rows[0].n).toBeGreaterThanOrEqual(5);
+  });
+});

@@ -6,6 +6,7 @@ import type { ActorContext, Principal } from '../../platform/auth/principal';
 import type { SecretBox } from '../../platform/auth/secret-box';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
+import { checkThrottle, recordFailure } from './login-throttle';
 import type { MfaDisable } from './mfa.schema';
 import { mfaRequiredFor, tenantMfaRequirement } from './mfa-policy';
 import { users } from './user.table';
@@ -42,15 +43,33 @@ export async function disableMfa(
   if (mfaRequiredFor(await tenantMfaRequirement(tx), principal.isOrgAdmin)) {
     throw new AppError('mfa_required_by_tenant');
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    throw new AppError('current_password_incorrect', {
-      errors: [{ path: 'password', message: '現在のパスワードが正しくありません' }],
+  // Password and code guesses from a stolen session count against the sign-in counters.
+  const subjects = { loginId: principal.loginId, ip: actor.ip };
+  const verdict = await checkThrottle(tx, subjects);
+  if (verdict.retryAfterSeconds > 0) {
+    throw new AppError('login_throttled', { retryAfterSeconds: verdict.retryAfterSeconds });
+  }
+  const refuse = async (code: 'current_password_incorrect' | 'mfa_code_invalid') => {
+    await recordFailure(tx, actor, subjects);
+    await writeAudit(tx, actor, {
+      event: 'auth.reauthentication_failed',
+      targetType: 'user',
+      targetId: principal.userId,
+      after: { purpose: 'mfa_disable' },
     });
+    return new AppError(code, {
+      keepChanges: true,
+      errors:
+        code === 'current_password_incorrect'
+          ? [{ path: 'password', message: '現在のパスワードが正しくありません' }]
+          : [{ path: 'code', message: '確認コードが正しくありません' }],
+    });
+  };
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    throw await refuse('current_password_incorrect');
   }
   if (!(await acceptSecondFactor(tx, principal.userId, box, input.code))) {
-    throw new AppError('mfa_code_invalid', {
-      errors: [{ path: 'code', message: '確認コードが正しくありません' }],
-    });
+    throw await refuse('mfa_code_invalid');
   }
   const minLength = passwordMinLength({ mfaEnabled: false });
   if (passwordLength(input.password) < minLength) {
