@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentTotp } from '../../src/server/platform/auth/totp';
+import { currentTotp, legacyRecoveryCodeHash } from '../../src/server/platform/auth/totp';
 import {
   api,
   createSignedInTenant,
@@ -269,5 +269,27 @@ describe('turning MFA off', () => {
       [tenant.tenantId],
     );
     expect(rows[0].n).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('recovery codes at rest', () => {
+  it('stores keyed digests, and still accepts a code stored the old way until it is used', async () => {
+    const user = await createUser(t, tenant, { loginId: 'keeper', permissions: [] });
+    await enrolMfa(user.cookie);
+    const { rows } = await t.db.superuser.query(
+      'SELECT mfa_recovery_hashes AS hashes FROM app.users WHERE tenant_id = $1 AND user_id = $2',
+      [tenant.tenantId, user.userId],
+    );
+    expect(rows[0].hashes).toHaveLength(10);
+    expect(rows[0].hashes.every((hash: string) => hash.startsWith('h1:'))).toBe(true);
+
+    await t.db.superuser.query(
+      'UPDATE app.users SET mfa_recovery_hashes = $3 WHERE tenant_id = $1 AND user_id = $2',
+      [tenant.tenantId, user.userId, [legacyRecoveryCodeHash('abcde-fghjk')]],
+    );
+    const pending = sessionCookieFrom(await attempt('keeper', TEST_PASSWORD, '127.0.0.1'));
+    expect((await verify(pending, 'ABCDE-FGHJK')).statusCode).toBe(204);
+    const again = sessionCookieFrom(await attempt('keeper', TEST_PASSWORD, '127.0.0.1'));
+    expect((await verify(again, 'abcde-fghjk')).statusCode).toBe(400);
   });
 });

@@ -132,7 +132,9 @@ export async function confirmMfaEnrolment(
       mfaPendingSecret: null,
       mfaEnabledAt: sql`now()`,
       mfaLastStep: step,
-      mfaRecoveryHashes: recoveryCodes.map(hashRecoveryCode),
+      mfaRecoveryHashes: recoveryCodes.map((code) =>
+        hashRecoveryCode(box, `${tx.tenantId}/${principal.userId}`, code),
+      ),
       updatedAt: sql`now()`,
     })
     .where(whereUser(tx, principal.userId));

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * AES-256-GCM for small secrets at rest (TOTP seeds). The associated data binds a ciphertext
@@ -8,11 +8,21 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 export interface SecretBox {
   seal(plaintext: string, associatedData: string): string;
   open(sealed: string, associatedData: string): string;
+  /**
+   * A keyed digest (HMAC-SHA256 under a subkey of the box's key) for values that are only
+   * ever compared, never read back: without the key a leaked digest cannot be brute-forced.
+   */
+  digest(value: string): string;
 }
 
 export function createSecretBox(key: Buffer): SecretBox {
   if (key.length !== 32) throw new Error('The encryption key must be 32 bytes');
+  // Domain separation: the MAC key is not the encryption key.
+  const macKey = createHmac('sha256', key).update('akinai digest v1').digest();
   return {
+    digest(value) {
+      return createHmac('sha256', macKey).update(value).digest('hex');
+    },
     seal(plaintext, associatedData) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -6,6 +6,7 @@ import {
   generateRecoveryCodes,
   generateTotpSecret,
   hashRecoveryCode,
+  legacyRecoveryCodeHash,
   matchTotp,
 } from './totp';
 
@@ -32,7 +33,15 @@ describe('TOTP', () => {
     const codes = generateRecoveryCodes();
     expect(new Set(codes).size).toBe(10);
     const [code] = codes as [string];
-    expect(hashRecoveryCode(code.toUpperCase().replace('-', ''))).toBe(hashRecoveryCode(code));
+    const box = createSecretBox(randomBytes(32));
+    const forUser = (value: string, user = 't/u1') => hashRecoveryCode(box, user, value);
+    expect(forUser(code.toUpperCase().replace('-', ''))).toBe(forUser(code));
+    // Keyed and bound to the user: another user's row, another key or a plain SHA-256 differ.
+    expect(forUser(code, 't/u2')).not.toBe(forUser(code));
+    expect(hashRecoveryCode(createSecretBox(randomBytes(32)), 't/u1', code)).not.toBe(
+      forUser(code),
+    );
+    expect(forUser(code)).not.toContain(legacyRecoveryCodeHash(code));
   });
 });
 

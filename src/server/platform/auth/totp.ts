@@ -1,5 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
+import type { SecretBox } from './secret-box';
 
 /** RFC 6238 as every authenticator app implements it: SHA-1, 6 digits, 30-second steps. */
 const PERIOD_SECONDS = 30;
@@ -60,8 +61,19 @@ export function generateRecoveryCodes(count = 10): string[] {
   });
 }
 
-/** Recovery codes are stored as SHA-256 of their normalised form (no dash, lower case). */
-export function hashRecoveryCode(code: string): string {
-  const normalized = code.normalize('NFKC').toLowerCase().replace(/[\s-]/g, '');
-  return createHash('sha256').update(normalized).digest('hex');
+function normalizeRecoveryCode(code: string): string {
+  return code.normalize('NFKC').toLowerCase().replace(/[\s-]/g, '');
+}
+
+/**
+ * Recovery codes are stored as a keyed digest of their normalised form (no dash, lower case),
+ * bound to their user: 50 bits would not survive an offline search of a plain hash.
+ */
+export function hashRecoveryCode(box: SecretBox, userKey: string, code: string): string {
+  return `h1:${box.digest(`${userKey}\n${normalizeRecoveryCode(code)}`)}`;
+}
+
+/** Codes issued before keyed digests were plain SHA-256; they keep working until used. */
+export function legacyRecoveryCodeHash(code: string): string {
+  return createHash('sha256').update(normalizeRecoveryCode(code)).digest('hex');
 }
