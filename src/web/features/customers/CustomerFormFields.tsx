@@ -1,6 +1,7 @@
 import { Grid, Group, Radio, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { honorifics } from '../../../domain/partners/partner-fields';
 import { FormSection } from '../../components/FormSection';
+import { textFieldBinder } from '../../components/form/text-field';
 import { useT } from '../../i18n/i18n';
 import type { CustomerField, CustomerFormValues } from './customer-form-model';
 
@@ -16,14 +17,12 @@ export function CustomerFormFields({ values, errors, onChange }: FieldsProps) {
   const f = t.customerForm.fields;
   const hints = t.customerForm.hints;
 
-  const text = (field: Exclude<CustomerField, 'honorific' | 'isActive'>) => ({
-    name: field,
-    label: f[field],
-    value: values[field],
-    error: errors[field],
-    onChange: (event: { currentTarget: { value: string } }) =>
-      onChange(field, event.currentTarget.value),
-  });
+  const text = textFieldBinder<Exclude<CustomerField, 'honorific' | 'isActive'>>(
+    values,
+    errors,
+    f,
+    onChange,
+  );
 
   return (
     <>

@@ -4,6 +4,7 @@ import { departmentInputSchema } from '../../../server/modules/masters/departmen
 import { FormSaveAlerts } from '../../components/FormSaveAlerts';
 import { FormSection } from '../../components/FormSection';
 import { FormActionBar } from '../../components/form/FormActionBar';
+import { textFieldBinder } from '../../components/form/text-field';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { useT } from '../../i18n/i18n';
 import { issuesByField } from '../../lib/validation';
@@ -48,14 +49,12 @@ export function DepartmentForm(props: DepartmentFormProps) {
     await form.save(() => props.onSave(parsed.data));
   }
 
-  const text = (field: Exclude<DepartmentField, 'printsOwnAddress' | 'isActive'>) => ({
-    name: field,
-    label: f[field],
-    value: values[field],
-    error: form.errors[field],
-    onChange: (event: { currentTarget: { value: string } }) =>
-      onChange(field, event.currentTarget.value),
-  });
+  const text = textFieldBinder<Exclude<DepartmentField, 'printsOwnAddress' | 'isActive'>>(
+    values,
+    form.errors,
+    f,
+    onChange,
+  );
 
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate>

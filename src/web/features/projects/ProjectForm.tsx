@@ -5,6 +5,7 @@ import { CustomerPicker } from '../../components/CustomerPicker';
 import { FormSaveAlerts } from '../../components/FormSaveAlerts';
 import { FormSection } from '../../components/FormSection';
 import { FormActionBar } from '../../components/form/FormActionBar';
+import { textFieldBinder } from '../../components/form/text-field';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { useT } from '../../i18n/i18n';
 import { issuesByField } from '../../lib/validation';
@@ -44,14 +45,12 @@ export function ProjectForm(props: ProjectFormProps) {
     await form.save(() => props.onSave(parsed.data));
   }
 
-  const text = (field: 'code' | 'name' | 'startsOn' | 'endsOn' | 'notes') => ({
-    name: field,
-    label: f[field],
-    value: values[field],
-    error: form.errors[field],
-    onChange: (event: { currentTarget: { value: string } }) =>
-      onChange(field, event.currentTarget.value),
-  });
+  const text = textFieldBinder<'code' | 'name' | 'startsOn' | 'endsOn' | 'notes'>(
+    values,
+    form.errors,
+    f,
+    onChange,
+  );
 
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate>

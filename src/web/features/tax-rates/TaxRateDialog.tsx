@@ -17,6 +17,7 @@ import {
   taxRateUpdateSchema,
 } from '../../../server/modules/masters/tax-rates/tax-rate.schema';
 import { FormSaveAlerts } from '../../components/FormSaveAlerts';
+import { textFieldBinder } from '../../components/form/text-field';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { useT } from '../../i18n/i18n';
 import { issuesByField } from '../../lib/validation';
@@ -99,13 +100,12 @@ export function TaxRateDialog(props: TaxRateDialogProps) {
     await form.save(() => props.onSave(values));
   }
 
-  const text = (field: 'code' | 'printedName' | 'ratePercent' | 'validFrom' | 'validTo') => ({
-    label: f[field],
-    value: values[field],
-    error: form.errors[field],
-    onChange: (event: { currentTarget: { value: string } }) =>
-      change(field, event.currentTarget.value),
-  });
+  const text = textFieldBinder<'code' | 'printedName' | 'ratePercent' | 'validFrom' | 'validTo'>(
+    values,
+    form.errors,
+    f,
+    change,
+  );
 
   return (
     <Modal

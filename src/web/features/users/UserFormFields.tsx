@@ -2,6 +2,7 @@ import { Grid, PasswordInput, Radio, Select, Stack, Switch, Text, TextInput } fr
 import { useQuery } from '@tanstack/react-query';
 import { permissionGroupOptionsQueryOptions } from '../../api/users';
 import { FormSection } from '../../components/FormSection';
+import { textFieldBinder } from '../../components/form/text-field';
 import { useT } from '../../i18n/i18n';
 import { PasswordStrengthMeter } from '../password/PasswordStrengthMeter';
 import type { PasswordMode, UserField, UserFormValues } from './user-form-model';
@@ -26,14 +27,12 @@ export function UserFormFields({ values, errors, onChange, password }: FieldsPro
   const hints = t.userForm.hints;
   const groups = useQuery(permissionGroupOptionsQueryOptions);
 
-  const text = (field: 'loginId' | 'name' | 'kana' | 'email' | 'department') => ({
-    name: field,
-    label: f[field],
-    value: values[field],
-    error: errors[field],
-    onChange: (event: { currentTarget: { value: string } }) =>
-      onChange(field, event.currentTarget.value),
-  });
+  const text = textFieldBinder<'loginId' | 'name' | 'kana' | 'email' | 'department'>(
+    values,
+    errors,
+    f,
+    onChange,
+  );
 
   return (
     <>
