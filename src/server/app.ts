@@ -35,11 +35,15 @@ import { createSecretBox } from './platform/auth/secret-box';
 import { sessionCookieName } from './platform/auth/session-token';
 import type { Config } from './platform/config';
 import { registerCsrfProtection } from './platform/http/csrf';
-import { registerErrorHandling, sendProblem } from './platform/http/error-handler';
+import {
+  answerFrameworkError,
+  registerErrorHandling,
+  sendProblem,
+} from './platform/http/error-handler';
 import { healthRoutes } from './platform/http/health';
 import { requestLogSerializer } from './platform/http/log-redaction';
 import { metricsRoutes } from './platform/http/metrics';
-import { registerNulRejection } from './platform/http/reject-nul';
+import { registerUnstorableTextRejection } from './platform/http/reject-unstorable-text';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { isSpaNavigation, registerWebApp } from './platform/http/web-app';
 import { devMailboxRoutes } from './platform/mail/dev-mailbox.routes';
@@ -69,6 +73,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
     bodyLimit: 1_048_576,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    frameworkErrors: answerFrameworkError,
     logger: {
       level: config.LOG_LEVEL,
       timestamp: () => `,"time":"${new Date().toISOString()}"`,
@@ -131,7 +136,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
   // Platform
   registerErrorHandling(app);
   registerCsrfProtection(app, config.APP_ORIGIN);
-  registerNulRejection(app);
+  registerUnstorableTextRejection(app);
   const cookieName = sessionCookieName(config.tlsEnabled);
   const routes = registerRouteAccess(app, { pool, cookieName });
   await app.register(healthRoutes, { pool });

@@ -368,3 +368,18 @@ export async function createMasterFixtures(
 export function hasPathParameters(route: RegisteredRoute): boolean {
   return route.url.includes(':');
 }
+
+/** Every fixture the samples name, made through the API as the given admin. */
+export async function createRouteFixtures(
+  post: (url: string, body: unknown) => Promise<{ statusCode: number; json(): unknown }>,
+): Promise<RouteFixtures> {
+  const customer = await post('/api/v1/customers', { code: 'FIXC', name: 'フィクスチャ得意先' });
+  if (customer.statusCode !== 201) throw new Error(`fixture customer: ${customer.statusCode}`);
+  const { customerId, version } = customer.json() as { customerId: string; version: number };
+  return {
+    customerId,
+    customerVersion: version,
+    ...(await createUserFixtures(post)),
+    ...(await createMasterFixtures(post)),
+  };
+}

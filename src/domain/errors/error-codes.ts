@@ -180,6 +180,11 @@ export const errorCatalogue = {
     ja: '他の担当者が先に更新しました。画面を開き直してから修正してください。',
     en: 'Someone else updated this record first. Reopen it and try again.',
   },
+  uri_too_long: {
+    status: 414,
+    ja: 'URL が長すぎます。',
+    en: 'The URL is too long.',
+  },
   payload_too_large: {
     status: 413,
     ja: '送信データが大きすぎます。',
