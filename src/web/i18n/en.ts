@@ -718,6 +718,10 @@ export const en: Messages = {
       validFrom: 'Valid from',
     },
     hints: {
+      unitPrice: (decimals: number) =>
+        decimals === 0
+          ? 'Whole yen (this product has 0 price decimals)'
+          : `Up to ${decimals} decimals (this product’s price decimals)`,
       partnerProductCode: 'The code on the customer’s orders (up to 20 characters)',
       validFrom: 'Empty: always. A date: from that day on',
     },

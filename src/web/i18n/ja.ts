@@ -714,6 +714,10 @@ export const ja = {
       validFrom: '適用開始日',
     },
     hints: {
+      unitPrice: (decimals: number) =>
+        decimals === 0
+          ? '整数で入力します（この商品の単価小数桁は0）'
+          : `小数${decimals}桁まで入力できます（この商品の単価小数桁）`,
       partnerProductCode: '得意先の発注書などに載るコード（20文字以内）',
       validFrom: '空欄なら常に適用。日付を入れるとその日から適用します',
     },

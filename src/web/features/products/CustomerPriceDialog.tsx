@@ -117,11 +117,7 @@ export function CustomerPriceDialog(props: CustomerPriceDialogProps) {
             {...text('unitPrice')}
             inputMode="decimal"
             autoComplete="off"
-            description={
-              product.priceDecimals === 0
-                ? t.productForm.hints.priceInteger
-                : t.productForm.hints.priceDecimals(product.priceDecimals)
-            }
+            description={t.customerPrices.hints.unitPrice(product.priceDecimals)}
             rightSection={<span aria-hidden="true">{t.productForm.yen}</span>}
             classNames={{ input: 'akinai-numeric akinai-amount' }}
           />

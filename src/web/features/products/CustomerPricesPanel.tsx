@@ -109,8 +109,8 @@ export function CustomerPricesPanel({ product, canEdit }: { product: Product; ca
             <Table.Tr key={price.priceId}>
               <Table.Td>
                 <Text fz="sm" fw={500}>
-                  <span className="akinai-numeric">{price.customer.code}</span>　
-                  {price.customer.name}
+                  <span className="akinai-numeric">{price.customer.code}</span>
+                  {`　${price.customer.name}`}
                 </Text>
               </Table.Td>
               <Table.Td ta="right" className="akinai-numeric">
