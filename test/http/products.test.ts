@@ -144,6 +144,10 @@ describe('商品 API', () => {
     expect(own.statusCode, own.body).toBe(201);
     const made = await product({ name: '自社税率', taxRateCode: 'OWN7', taxMode: 'inclusive' });
     expect(made).toMatchObject({ taxRateCode: 'OWN7', taxMode: 'inclusive' });
+    // The rate a product names cannot disappear from under it.
+    const removal = await admin().send('DELETE', '/api/v1/tax-rates/OWN7?version=1');
+    expect(removal.statusCode).toBe(409);
+    expect(removal.json()).toMatchObject({ code: 'tax_rate_in_use' });
   });
 
   it('numbers codes left empty at the configured width, after the highest such code', async () => {

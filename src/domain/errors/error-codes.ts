@@ -165,6 +165,11 @@ export const errorCatalogue = {
     ja: 'この税率コードは既に使われています。',
     en: 'This tax-rate code is already in use.',
   },
+  tax_rate_in_use: {
+    status: 409,
+    ja: 'この税率は商品で使われているため削除できません。「明細の選択肢に表示しない」にしてください。',
+    en: 'Products use this tax rate, so it cannot be deleted. Hide it instead.',
+  },
   tax_rate_preset_locked: {
     status: 409,
     ja: '標準の税率は、税率・区分・適用期間を変更できません。印字名・表示順・非表示のみ変更できます。',
