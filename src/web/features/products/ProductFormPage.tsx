@@ -106,7 +106,7 @@ export function ProductEditPage() {
         }
       />
       {remove.error && <ErrorAlert error={remove.error} title={t.productForm.deleteFailed} />}
-      <Tabs defaultValue="product" keepMounted={false}>
+      <Tabs defaultValue="product">
         <Tabs.List mb="md">
           <Tabs.Tab value="product">{t.productForm.tabs.product}</Tabs.Tab>
           <Tabs.Tab
