@@ -24,6 +24,8 @@ import { permissionGroupRoutes } from './modules/identity/permission-group.route
 import { sessionRoutes } from './modules/identity/session.routes';
 import { userRoutes } from './modules/identity/user.routes';
 import { departmentRoutes } from './modules/masters/departments/department.routes';
+import { customerPriceRoutes } from './modules/masters/products/customer-price.routes';
+import { productRoutes } from './modules/masters/products/product.routes';
 import { projectRoutes } from './modules/masters/projects/project.routes';
 import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
 import { unitRoutes } from './modules/masters/units/unit.routes';
@@ -179,6 +181,8 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(customerRoutes);
       await api.register(departmentRoutes);
       await api.register(projectRoutes);
+      await api.register(productRoutes);
+      await api.register(customerPriceRoutes);
       await api.register(taxRateRoutes);
       await api.register(unitRoutes);
       await api.register(auditLogRoutes, { pool });

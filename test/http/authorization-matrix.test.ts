@@ -155,6 +155,16 @@ const expectedAccess: Record<string, string> = {
   'GET /api/v1/projects/:projectId': 'projects:view',
   'PUT /api/v1/projects/:projectId': 'projects:edit',
   'DELETE /api/v1/projects/:projectId': 'projects:delete',
+  'GET /api/v1/products': 'products:view',
+  'POST /api/v1/products': 'products:create',
+  'GET /api/v1/products/:productId': 'products:view',
+  'PUT /api/v1/products/:productId': 'products:edit',
+  'DELETE /api/v1/products/:productId': 'products:delete',
+  'GET /api/v1/products/:productId/customer-prices': 'products:view',
+  'POST /api/v1/products/:productId/customer-prices': 'products:edit',
+  'PUT /api/v1/products/:productId/customer-prices/:priceId': 'products:edit',
+  'DELETE /api/v1/products/:productId/customer-prices/:priceId': 'products:edit',
+  'GET /api/v1/products/:productId/unit-price': 'products:view',
   'GET /api/v1/units': 'authenticated',
   'POST /api/v1/units': 'settings:edit',
   'PUT /api/v1/units/:unitId': 'settings:edit',
@@ -200,6 +210,8 @@ describe('authorization matrix', () => {
           else if (route.url.startsWith('/api/v1/departments/')) fixtures.departmentVersion++;
           else if (route.url.startsWith('/api/v1/tax-rates/')) fixtures.taxRateVersion++;
           else if (route.url.startsWith('/api/v1/projects/')) fixtures.projectVersion++;
+          else if (route.url.includes('/customer-prices/')) fixtures.customerPriceVersion++;
+          else if (route.url.startsWith('/api/v1/products/')) fixtures.productVersion++;
           else if (route.url.startsWith('/api/v1/units/')) fixtures.unitVersion++;
           else if (route.url.startsWith('/api/v1/permission-groups/')) fixtures.groupVersion++;
           else if (route.url === '/api/v1/settings/system') fixtures.settingsVersion++;

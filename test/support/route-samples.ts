@@ -20,6 +20,16 @@ export interface RouteFixtures {
   projectVersion: number;
   /** A project the DELETE sample may remove (never edited: version 1). */
   deletableProjectId: string;
+  productId: string;
+  productVersion: number;
+  /** A product without partner prices the DELETE sample may remove. */
+  deletableProductId: string;
+  /** A customer of the fixtures' 得意先別単価 (a second one, so POST never collides). */
+  priceCustomerId: string;
+  /** A 得意先別単価 row of productId, edited by the PUT sample. */
+  customerPriceId: string;
+  customerPriceVersion: number;
+  deletableCustomerPriceId: string;
   unitId: string;
   unitVersion: number;
   /** A unit the DELETE sample may remove (never edited: version 1). */
@@ -185,6 +195,40 @@ const samples: Record<string, Sample> = {
   'DELETE /api/v1/projects/:projectId': (f) => ({
     url: `/api/v1/projects/${f.deletableProjectId}?version=1`,
   }),
+  'GET /api/v1/products': () => ({ url: '/api/v1/products?q=FIX' }),
+  'POST /api/v1/products': () => ({
+    url: '/api/v1/products',
+    body: { name: 'サンプル商品', unitPrice1: '100' },
+  }),
+  'GET /api/v1/products/:productId': (f) => ({ url: `/api/v1/products/${f.productId}` }),
+  'PUT /api/v1/products/:productId': (f) => ({
+    url: `/api/v1/products/${f.productId}`,
+    body: { code: 'FIXG-EDIT', name: '書き換え商品', unitPrice1: '120', version: f.productVersion },
+  }),
+  'DELETE /api/v1/products/:productId': (f) => ({
+    url: `/api/v1/products/${f.deletableProductId}?version=1`,
+  }),
+  'GET /api/v1/products/:productId/customer-prices': (f) => ({
+    url: `/api/v1/products/${f.productId}/customer-prices`,
+  }),
+  'POST /api/v1/products/:productId/customer-prices': (f) => ({
+    url: `/api/v1/products/${f.productId}/customer-prices`,
+    body: {
+      customerId: f.priceCustomerId,
+      unitPrice: '90',
+      validFrom: `20${10 + Math.floor(Math.random() * 80)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`,
+    },
+  }),
+  'PUT /api/v1/products/:productId/customer-prices/:priceId': (f) => ({
+    url: `/api/v1/products/${f.productId}/customer-prices/${f.customerPriceId}`,
+    body: { customerId: f.priceCustomerId, unitPrice: '95', version: f.customerPriceVersion },
+  }),
+  'DELETE /api/v1/products/:productId/customer-prices/:priceId': (f) => ({
+    url: `/api/v1/products/${f.productId}/customer-prices/${f.deletableCustomerPriceId}?version=1`,
+  }),
+  'GET /api/v1/products/:productId/unit-price': (f) => ({
+    url: `/api/v1/products/${f.productId}/unit-price?customerId=${f.priceCustomerId}`,
+  }),
   'GET /api/v1/units': () => ({ url: '/api/v1/units' }),
   'POST /api/v1/units': () => ({
     url: '/api/v1/units',
@@ -302,6 +346,13 @@ type MasterFixtures = Pick<
   | 'projectId'
   | 'projectVersion'
   | 'deletableProjectId'
+  | 'productId'
+  | 'productVersion'
+  | 'deletableProductId'
+  | 'priceCustomerId'
+  | 'customerPriceId'
+  | 'customerPriceVersion'
+  | 'deletableCustomerPriceId'
   | 'unitId'
   | 'unitVersion'
   | 'deletableUnitId'
@@ -331,6 +382,30 @@ export async function createMasterFixtures(
     (typeof projectsMade)[0],
     (typeof projectsMade)[0],
   ];
+  const productsMade: { productId: string; version: number }[] = [];
+  for (const code of ['FIXG-EDIT', 'FIXG-DELETE']) {
+    const response = await post('/api/v1/products', { code, name: code, unitPrice1: '100' });
+    if (response.statusCode !== 201) throw new Error(`fixture product: ${response.statusCode}`);
+    productsMade.push(response.json() as { productId: string; version: number });
+  }
+  const [product, removableProduct] = productsMade as [
+    (typeof productsMade)[0],
+    (typeof productsMade)[0],
+  ];
+  const priceCustomer = await post('/api/v1/customers', { code: 'FIX-PRICE', name: '単価先' });
+  if (priceCustomer.statusCode !== 201) throw new Error('fixture price customer');
+  const priceCustomerId = (priceCustomer.json() as { customerId: string }).customerId;
+  const pricesMade: { priceId: string; version: number }[] = [];
+  for (const validFrom of [null, '2000-01-01']) {
+    const response = await post(`/api/v1/products/${product.productId}/customer-prices`, {
+      customerId: priceCustomerId,
+      unitPrice: '80',
+      validFrom,
+    });
+    if (response.statusCode !== 201) throw new Error(`fixture price: ${response.statusCode}`);
+    pricesMade.push(response.json() as { priceId: string; version: number });
+  }
+  const [price, removablePrice] = pricesMade as [(typeof pricesMade)[0], (typeof pricesMade)[0]];
   const unitsMade: { unitId: string; version: number }[] = [];
   for (const name of ['FIXU1', 'FIXU2']) {
     const response = await post('/api/v1/units', { name, sortOrder: 900 });
@@ -355,6 +430,13 @@ export async function createMasterFixtures(
     projectId: project.projectId,
     projectVersion: project.version,
     deletableProjectId: removableProject.projectId,
+    productId: product.productId,
+    productVersion: product.version,
+    deletableProductId: removableProduct.productId,
+    priceCustomerId,
+    customerPriceId: price.priceId,
+    customerPriceVersion: price.version,
+    deletableCustomerPriceId: removablePrice.priceId,
     unitId: unit.unitId,
     unitVersion: unit.version,
     deletableUnitId: removableUnit.unitId,

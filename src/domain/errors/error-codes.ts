@@ -135,6 +135,26 @@ export const errorCatalogue = {
     ja: 'この物件は伝票で使われているため削除できません。「有効」のチェックを外して無効にしてください。',
     en: 'This project is used by documents and cannot be deleted. Make it inactive instead.',
   },
+  product_code_taken: {
+    status: 409,
+    ja: 'この商品コードは既に登録されています。',
+    en: 'This product code is already in use.',
+  },
+  product_code_exhausted: {
+    status: 409,
+    ja: '自動発番できる商品コードが残っていません。商品コードを入力するか、システム設定で桁数を増やしてください。',
+    en: 'No auto-numbered product code is left at this width. Type a code or widen the setting.',
+  },
+  product_in_use: {
+    status: 409,
+    ja: 'この商品は得意先別単価や伝票で使われているため削除できません。「使用しない」にチェックを付けてください。',
+    en: 'This product is used by partner prices or documents and cannot be deleted. Mark it as not in use instead.',
+  },
+  partner_price_taken: {
+    status: 409,
+    ja: 'この取引先には同じ適用開始日の単価が既に登録されています。',
+    en: 'This partner already has a price for this product from the same date.',
+  },
   unit_name_taken: {
     status: 409,
     ja: 'この単位は既に登録されています。',
@@ -144,6 +164,11 @@ export const errorCatalogue = {
     status: 409,
     ja: 'この税率コードは既に使われています。',
     en: 'This tax-rate code is already in use.',
+  },
+  tax_rate_in_use: {
+    status: 409,
+    ja: 'この税率は商品で使われているため削除できません。「明細の選択肢に表示しない」にしてください。',
+    en: 'Products use this tax rate, so it cannot be deleted. Hide it instead.',
   },
   tax_rate_preset_locked: {
     status: 409,

@@ -18,6 +18,7 @@ import {
   permissionGroupListQueryOptions,
   permissionGroupQueryOptions,
 } from '../api/permission-groups';
+import { productQueryOptions } from '../api/products';
 import { projectListQueryOptions, projectQueryOptions } from '../api/projects';
 import { ownSessionsQueryOptions } from '../api/sessions';
 import { systemSettingsQueryOptions } from '../api/settings';
@@ -48,6 +49,9 @@ import {
   PermissionGroupNewPage,
 } from '../features/permission-groups/PermissionGroupFormPage';
 import { PermissionGroupListPage } from '../features/permission-groups/PermissionGroupListPage';
+import { parseProductListSearch } from '../features/products/list-search';
+import { ProductEditPage, ProductNewPage } from '../features/products/ProductFormPage';
+import { ProductListPage } from '../features/products/ProductListPage';
 import { ProjectEditPage, ProjectNewPage } from '../features/projects/ProjectFormPage';
 import { ProjectListPage } from '../features/projects/ProjectListPage';
 import { SessionListPage } from '../features/sessions/SessionListPage';
@@ -270,6 +274,38 @@ const projectEditRoute = createRoute({
   component: ProjectEditPage,
 });
 
+const productsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'products',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'products:view')) throw redirect({ to: '/' });
+  },
+});
+
+const productListRoute = createRoute({
+  getParentRoute: () => productsRoute,
+  path: '/',
+  validateSearch: parseProductListSearch,
+  component: ProductListPage,
+});
+
+const productNewRoute = createRoute({
+  getParentRoute: () => productsRoute,
+  path: 'new',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'products:create')) throw redirect({ to: '/products' });
+  },
+  component: ProductNewPage,
+});
+
+const productEditRoute = createRoute({
+  getParentRoute: () => productsRoute,
+  path: '$productId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(productQueryOptions(params.productId)),
+  component: ProductEditPage,
+});
+
 const unitsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings/units',
@@ -425,6 +461,7 @@ const routeTree = rootRoute.addChildren([
     customersRoute.addChildren([customerListRoute, customerNewRoute, customerEditRoute]),
     departmentsRoute.addChildren([departmentListRoute, departmentNewRoute, departmentEditRoute]),
     projectsRoute.addChildren([projectListRoute, projectNewRoute, projectEditRoute]),
+    productsRoute.addChildren([productListRoute, productNewRoute, productEditRoute]),
     taxRatesRoute,
     unitsRoute,
     usersRoute.addChildren([userListRoute, userNewRoute, userEditRoute]),

@@ -12,6 +12,7 @@ export interface Crumb {
     | '/customers'
     | '/departments'
     | '/projects'
+    | '/products'
     | '/settings/users'
     | '/settings/permission-groups';
 }

@@ -57,6 +57,13 @@ export const auditEvents = {
   'project.created': '物件を登録',
   'project.updated': '物件を修正',
   'project.deleted': '物件を削除',
+  'product.created': '商品を登録',
+  'product.updated': '商品を修正',
+  'product.deleted': '商品を削除',
+  /** 得意先別単価 and 相手先商品コード; targetId is the price row, before/after name the product. */
+  'customer_price.created': '得意先別単価を登録',
+  'customer_price.updated': '得意先別単価を修正',
+  'customer_price.deleted': '得意先別単価を削除',
   /** targetId 'defaults': the starting list a new organisation gets. */
   'unit.created': '単位を追加',
   'unit.updated': '単位を修正',

@@ -26,7 +26,13 @@ export type MenuEntry =
   | {
       fn: BusinessFunction;
       screen?: FunctionScreen;
-      to?: '/customers' | '/departments' | '/projects' | '/settings/tax-rates' | '/settings/units';
+      to?:
+        | '/customers'
+        | '/departments'
+        | '/products'
+        | '/projects'
+        | '/settings/tax-rates'
+        | '/settings/units';
     }
   | {
       admin: AdminScreen;
@@ -78,7 +84,7 @@ export const menuColumns: MenuGroup[][] = [
       entries: [
         { fn: 'customers', to: '/customers' },
         { fn: 'suppliers' },
-        { fn: 'products' },
+        { fn: 'products', to: '/products' },
         { fn: 'departments', to: '/departments' },
         { fn: 'projects', to: '/projects' },
       ],
