@@ -389,3 +389,43 @@ describe('destroying a tenant backup key (purge)', () => {
     expect(await destroyTenantBackupKey(owner, drill.tenantId)).toEqual([]);
   });
 });
+
+describe('a tenant table added later', () => {
+  it('is backed up and restored without a code change, self-references and generated columns included', async () => {
+    await owner.query(`
+      CREATE TABLE app.probe_tree (
+        tenant_id uuid NOT NULL REFERENCES app.tenants (tenant_id),
+        node_id int NOT NULL, parent_id int, label text NOT NULL,
+        label_length int GENERATED ALWAYS AS (length(label)) STORED,
+        PRIMARY KEY (tenant_id, node_id),
+        FOREIGN KEY (tenant_id, parent_id) REFERENCES app.probe_tree (tenant_id, node_id));
+      ALTER TABLE app.probe_tree ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE app.probe_tree FORCE ROW LEVEL SECURITY;
+      CREATE POLICY tenant_isolation ON app.probe_tree
+        USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+        WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);`);
+    try {
+      // The child sorts before its parent: a row-by-row restore would break the foreign key.
+      await app.db.superuser.query(
+        `INSERT INTO app.probe_tree (tenant_id, node_id, parent_id, label)
+         VALUES ($1, 2, NULL, '親'), ($1, 1, 2, '子ノード')`,
+        [other.tenantId],
+      );
+      const backup = await run('backup:run', '--tenant', 'other', '--now', '2026-12-01T18:00:00Z');
+      expect(backup.code, backup.out).toBe(0);
+      await app.db.superuser.query('DELETE FROM app.probe_tree WHERE node_id = 1');
+      const restored = await run('backup:restore', '--tenant', 'other', '--replace');
+      expect(restored.code, restored.out + restored.err).toBe(0);
+      expect(restored.out).toContain('probe_tree: 2行 / rows');
+      const { rows } = await app.db.superuser.query(
+        'SELECT node_id, parent_id, label, label_length FROM app.probe_tree ORDER BY node_id',
+      );
+      expect(rows).toEqual([
+        { node_id: 1, parent_id: 2, label: '子ノード', label_length: 4 },
+        { node_id: 2, parent_id: null, label: '親', label_length: 1 },
+      ]);
+    } finally {
+      await owner.query('DROP TABLE app.probe_tree');
+    }
+  });
+});

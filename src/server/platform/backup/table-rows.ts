@@ -35,22 +35,39 @@ export async function readTableRows(
   return { name: table.name, columns: [...table.columns], rows: rows.map((row) => row.r) };
 }
 
-/** Inserts in batches; the columns are those of the backup, which the target must have. */
+/**
+ * Inserts all of a table's rows in ONE statement: a non-deferrable foreign key is checked at
+ * the end of the statement, so rows of a self-referencing table may come in any order.
+ * Generated columns are recomputed by the target; identity values are kept as backed up.
+ */
 export async function insertTableRows(
   client: pg.PoolClient,
   qualifiedName: string,
   columns: readonly string[],
   rows: readonly string[],
 ): Promise<void> {
-  const list = columns.map(quoteIdent).join(', ');
-  for (let start = 0; start < rows.length; start += 1000) {
-    const batch = `[${rows.slice(start, start + 1000).join(',')}]`;
-    await client.query(
-      `INSERT INTO ${qualifiedName} (${list})
-       SELECT ${list} FROM jsonb_populate_recordset(NULL::${qualifiedName}, $1::jsonb)`,
-      [batch],
-    );
-  }
+  const { rows: special } = await client.query<{
+    name: string;
+    generated: boolean;
+    identity: boolean;
+  }>(
+    `SELECT attname::text AS name, attgenerated <> '' AS generated, attidentity = 'a' AS identity
+       FROM pg_catalog.pg_attribute
+      WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped
+        AND (attgenerated <> '' OR attidentity = 'a')`,
+    [qualifiedName],
+  );
+  const generated = new Set(special.filter((c) => c.generated).map((c) => c.name));
+  const list = columns
+    .filter((column) => !generated.has(column))
+    .map(quoteIdent)
+    .join(', ');
+  const overriding = special.some((c) => c.identity) ? 'OVERRIDING SYSTEM VALUE' : '';
+  await client.query(
+    `INSERT INTO ${qualifiedName} (${list}) ${overriding}
+     SELECT ${list} FROM jsonb_populate_recordset(NULL::${qualifiedName}, $1::jsonb)`,
+    [`[${rows.join(',')}]`],
+  );
 }
 
 async function primaryKeyColumns(client: pg.PoolClient, qualifiedName: string): Promise<string[]> {
