@@ -387,6 +387,21 @@ describe('destroying a tenant backup key (purge)', () => {
     expect(fine.code, fine.out + fine.err).toBe(0);
     // Destroying again finds nothing live.
     expect(await destroyTenantBackupKey(owner, drill.tenantId)).toEqual([]);
+
+    // The next run deletes the unreadable files and starts the tenant (had it not been
+    // purged) on a fresh key.
+    const files = (await backupsOf(drill.tenantId)).map((b) => b.file_path);
+    expect(files).toHaveLength(8);
+    const next = await run('backup:run', '--now', '2026-12-01T03:00:00Z');
+    expect(next.code, next.out).toBe(0);
+    expect(next.out).toContain('removed 8 backup(s) whose key was destroyed');
+    const remaining = await backupsOf(drill.tenantId);
+    expect(remaining).toHaveLength(1);
+    expect(remaining[0].key_id).not.toBe(destroyed[0]);
+    expect(readdirSync(join(backupDir, 'tenants', drill.tenantId))).toEqual([
+      remaining[0].file_path.split('/').at(-1),
+    ]);
+    expect((await run('backup:restore', '--tenant', 'drill', '--replace')).code).toBe(0);
   });
 });
 

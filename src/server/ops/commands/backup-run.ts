@@ -8,6 +8,7 @@ import {
   type BackupRecord,
   backupPlatform,
   backupTenant,
+  removeUnreadableBackups,
 } from '../../platform/backup/run-backup';
 import type { OpsCommand, OpsIo } from '../ops-command';
 import { assertOpsListingAvailable, listTenants, OpsError } from '../ops-tenants';
@@ -54,6 +55,13 @@ export const backupRun: OpsCommand = {
         throw new OpsError('別のバックアップが実行中です / Another backup run is in progress', 1);
       }
       io.out(`バックアップ / Backup → ${config.backupDir}`);
+      // First, so that a destroyed key's backups never count towards the 8 kept.
+      const unreadable = await removeUnreadableBackups(context);
+      if (unreadable > 0) {
+        io.out(
+          `  破棄済みの鍵のバックアップ${unreadable}件を削除 / removed ${unreadable} backup(s) whose key was destroyed (purged tenants)`,
+        );
+      }
       let failed = 0;
       const jobs = tenants.map((tenant) => ({
         label: `${tenant.code} (${tenant.name})`,

@@ -165,3 +165,23 @@ export async function applyRetention(
   }
   return rows.length;
 }
+
+/**
+ * Backups whose key was destroyed (tenant purge) can never be read again; deleting them at the
+ * next run keeps the promise that a purged tenant's backups are gone within days, even though
+ * the tenant no longer takes part in per-tenant retention.
+ */
+export async function removeUnreadableBackups(context: BackupContext): Promise<number> {
+  const { rows } = await context.pool.query<{ backup_id: string; file_path: string }>(
+    `SELECT b.backup_id, b.file_path FROM backup.tenant_backups b
+       JOIN backup.tenant_backup_keys k ON k.key_id = b.key_id
+      WHERE k.destroyed_at IS NOT NULL`,
+  );
+  for (const row of rows) {
+    await rm(join(context.backupDir, row.file_path), { force: true });
+    await context.pool.query('DELETE FROM backup.tenant_backups WHERE backup_id = $1', [
+      row.backup_id,
+    ]);
+  }
+  return rows.length;
+}
