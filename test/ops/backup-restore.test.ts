@@ -331,6 +331,34 @@ describe('retention', () => {
   });
 });
 
+describe('backup:list and option checks', () => {
+  it('lists the backups newest first and refuses bad input with exit code 2', async () => {
+    const listed = await run('backup:list', '--tenant', 'drill');
+    expect(listed.code).toBe(0);
+    const lines = listed.out.split('\n');
+    expect(lines).toHaveLength(8);
+    expect(lines[0]).toMatch(
+      /^drill {2}[0-9a-f-]{36} {2}2026-11-29T18:00:00\.000Z {2}[\d.]+ KiB {2}\d+ms {2}\d+ rows {2}sha256:[0-9a-f]{16}…$/,
+    );
+    const badNow = await run('backup:run', '--now', 'yesterday');
+    expect(badNow.code).toBe(2);
+    expect(badNow.err).toContain('--now must be an ISO 8601 time');
+    expect((await run('backup:run', '--tenant', 'nope')).err).toContain(
+      'No tenant with code "nope"',
+    );
+    expect((await run('backup:restore')).err).toContain('Give --tenant <code> or --backup <id>');
+    const wrongPair = await run(
+      'backup:restore',
+      '--tenant',
+      'other',
+      '--backup',
+      (await backupsOf(drill.tenantId))[0].backup_id,
+    );
+    expect(wrongPair.code).toBe(2);
+    expect(wrongPair.err).toContain('is not of tenant "other"');
+  });
+});
+
 describe('platform tables and key isolation', () => {
   it('backs up tables without tenant_id under the platform key', async () => {
     await owner.query(

@@ -31,7 +31,10 @@ export async function main(
     if (name && name !== 'help' && name !== '--help')
       io.err(`不明なコマンド / Unknown command: ${name}`);
     io.err('使い方 / Usage: npm run ops -- <command> [options]');
-    for (const c of commands) io.err(`  ${c.usage.padEnd(36)} ${c.summary}`);
+    for (const c of commands) {
+      if (c.usage.length <= 36) io.err(`  ${c.usage.padEnd(36)} ${c.summary}`);
+      else io.err(`  ${c.usage}\n  ${' '.repeat(36)} ${c.summary}`);
+    }
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
   let database: Awaited<ReturnType<typeof openOpsDatabase>> | undefined;
