@@ -4,6 +4,8 @@
  */
 export const auditEvents = {
   'tenant.created': '組織を作成',
+  /** An operator restored the tenant's rows from a backup (npm run ops -- backup:restore). */
+  'tenant.restored': '組織をバックアップから復元',
   'auth.login_succeeded': 'ログイン',
   'auth.login_failed': 'ログイン失敗',
   'auth.logout': 'ログアウト',
