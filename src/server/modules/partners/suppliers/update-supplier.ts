@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { auditDiff } from '../../../platform/audit/audit-diff';
+import { writeAudit } from '../../../platform/audit/write-audit';
+import type { ActorContext } from '../../../platform/auth/principal';
+import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
+import { AppError } from '../../../platform/http/problem';
+import { requireCode } from '../shared/partner-write-errors';
+import type { Supplier, SupplierUpdate } from './supplier.schema';
+import { suppliers } from './supplier.table';
+import {
+  supplierColumns,
+  supplierKey,
+  getSupplierRow,
+  rethrowSupplierWriteError,
+  toSupplier,
+} from './supplier-row';
+
+/** Optimistic locking: the caller sends the version it read; a newer one means a conflict. */
+export async function updateSupplier(
+  tx: TenantTransaction,
+  actor: ActorContext,
+  supplierId: string,
+  { version, ...input }: SupplierUpdate,
+): Promise<Supplier> {
+  requireCode(input.code);
+  const [current] = await tx.db
+    .select({ version: suppliers.version })
+    .from(suppliers)
+    .where(supplierKey(tx, supplierId))
+    .for('update');
+  if (!current) throw new AppError('not_found');
+  if (current.version !== version) throw new AppError('version_conflict');
+  const before = toSupplier(await getSupplierRow(tx, supplierId));
+  await tx.db
+    .update(suppliers)
+    .set({ ...supplierColumns(input, supplierId), version: version + 1, updatedAt: sql`now()` })
+    .where(supplierKey(tx, supplierId))
+    .catch(rethrowSupplierWriteError);
+  const after = toSupplier(await getSupplierRow(tx, supplierId));
+  await writeAudit(tx, actor, {
+    event: 'supplier.updated',
+    targetType: 'supplier',
+    targetId: supplierId,
+    ...auditDiff(before, after),
+  });
+  return after;
+}
