@@ -22,7 +22,11 @@ export async function createCustomer(
   const code = await assignMasterCode(tx, 'customers', input.code);
   await tx.db
     .insert(customers)
-    .values({ tenantId: tx.tenantId, customerId, ...customerColumns({ ...input, code }, customerId) })
+    .values({
+      tenantId: tx.tenantId,
+      customerId,
+      ...customerColumns({ ...input, code }, customerId),
+    })
     .catch(rethrowCustomerWriteError);
   const customer = toCustomer(await getCustomerRow(tx, customerId));
   await writeAudit(tx, actor, {

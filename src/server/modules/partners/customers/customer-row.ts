@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import type { IsoTimestamps } from '../../../platform/db/row-select';
+import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
 import { users } from '../../identity/user.table';
 import { departments } from '../../masters/departments/department.table';

@@ -2,8 +2,8 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { ClosingDay } from '../../../../domain/billing/closing-dates';
 import { decimal, formatDecimal, normalizeDecimal } from '../../../../domain/numbers/decimal';
-import type { PriceClass } from '../../../../domain/pricing/resolve-unit-price';
 import { type TradeTerms, tradeTermsSummary } from '../../../../domain/partners/trade-terms';
+import type { PriceClass } from '../../../../domain/pricing/resolve-unit-price';
 import { normalizeForSearch } from '../../../../domain/text/normalize-search';
 import { toIsoString } from '../../../platform/db/iso-timestamp';
 import { users } from '../../identity/user.table';
@@ -12,10 +12,7 @@ import type { customers } from '../customers/customer.table';
 import type { tradeTermsColumns } from './trade-terms.columns';
 
 /** Both partner tables store the terms alike; customers' row type stands for either. */
-type StoredTerms = Pick<
-  typeof customers.$inferSelect,
-  keyof ReturnType<typeof tradeTermsColumns>
->;
+type StoredTerms = Pick<typeof customers.$inferSelect, keyof ReturnType<typeof tradeTermsColumns>>;
 
 /** The 担当者 and 部門 a partner row points at, read in the same query (left joins). */
 export const termsNames = {

@@ -9,13 +9,9 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type {
-  ClosingKind,
-  PaymentMethod,
-  TaxUnit,
-} from '../../../../domain/partners/trade-terms';
 import type { HolidayShift } from '../../../../domain/billing/closing-dates';
 import type { RoundingMode } from '../../../../domain/numbers/decimal';
+import type { ClosingKind, PaymentMethod, TaxUnit } from '../../../../domain/partners/trade-terms';
 import { users } from '../../identity/user.table';
 import { departments } from '../../masters/departments/department.table';
 
@@ -26,10 +22,7 @@ import { departments } from '../../masters/departments/department.table';
 export function tradeTermsColumns() {
   return {
     closingKind: text('closing_kind').$type<ClosingKind>().notNull().default('periodic'),
-    closingDays: integer('closing_days')
-      .array()
-      .notNull()
-      .default(sql`'{31}'::integer[]`),
+    closingDays: integer('closing_days').array().notNull().default(sql`'{31}'::integer[]`),
     paymentMonthsAfter: integer('payment_months_after').notNull().default(1),
     paymentDay: integer('payment_day').notNull().default(31),
     paymentMethod: text('payment_method').$type<PaymentMethod>().notNull().default('transfer'),

@@ -6,9 +6,9 @@ import { assignMasterCode } from '../../settings/code-numbering/code-numbering';
 import type { Supplier, SupplierInput } from './supplier.schema';
 import { suppliers } from './supplier.table';
 import {
-  supplierColumns,
   getSupplierRow,
   rethrowSupplierWriteError,
+  supplierColumns,
   toSupplier,
 } from './supplier-row';
 
@@ -22,7 +22,11 @@ export async function createSupplier(
   const code = await assignMasterCode(tx, 'suppliers', input.code);
   await tx.db
     .insert(suppliers)
-    .values({ tenantId: tx.tenantId, supplierId, ...supplierColumns({ ...input, code }, supplierId) })
+    .values({
+      tenantId: tx.tenantId,
+      supplierId,
+      ...supplierColumns({ ...input, code }, supplierId),
+    })
     .catch(rethrowSupplierWriteError);
   const supplier = toSupplier(await getSupplierRow(tx, supplierId));
   await writeAudit(tx, actor, {

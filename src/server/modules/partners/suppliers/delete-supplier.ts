@@ -4,7 +4,7 @@ import type { TenantTransaction } from '../../../platform/db/tenant-transaction'
 import { AppError } from '../../../platform/http/problem';
 import { rethrowPartnerInUse } from '../shared/partner-write-errors';
 import { suppliers } from './supplier.table';
-import { supplierKey, getSupplierRow, toSupplier } from './supplier-row';
+import { getSupplierRow, supplierKey, toSupplier } from './supplier-row';
 
 /**
  * A supplier that projects, documents or other suppliers (as 支払先) refer to cannot be

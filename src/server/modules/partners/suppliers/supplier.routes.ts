@@ -4,6 +4,9 @@ import { tenantContext } from '../../../platform/access/route-access';
 import { fastSerializerCompiler } from '../../../platform/http/fast-serializer';
 import { problemSchema, standardErrorResponses } from '../../../platform/http/problem';
 import { createSupplier } from './create-supplier';
+import { deleteSupplier } from './delete-supplier';
+import { findSuppliers } from './find-suppliers';
+import { getSupplier } from './get-supplier';
 import { supplierAccess } from './supplier.permissions';
 import {
   supplierDeleteQuerySchema,
@@ -14,9 +17,6 @@ import {
   supplierSchema,
   supplierUpdateSchema,
 } from './supplier.schema';
-import { deleteSupplier } from './delete-supplier';
-import { findSuppliers } from './find-suppliers';
-import { getSupplier } from './get-supplier';
 import { updateSupplier } from './update-supplier';
 
 const tags = ['仕入先'];

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { registrationNumberSchema } from '../../../../domain/invoice/registration-number';
 import {
   registrationStatuses,
   registrationStatusSchema,
 } from '../../../../domain/invoice/registration-status';
-import { registrationNumberSchema } from '../../../../domain/invoice/registration-number';
 import { partnerProfileFields } from '../../../../domain/partners/partner-fields';
 import { tradeTermsFields } from '../../../../domain/partners/trade-terms';
 import {
@@ -46,7 +46,9 @@ function registrationConsistent(value: SupplierFields, ctx: z.RefinementCtx) {
 }
 
 /** 仕入先 contracts, shared by the API and the web form. */
-export const supplierInputSchema = z.strictObject(supplierFields).superRefine(registrationConsistent);
+export const supplierInputSchema = z
+  .strictObject(supplierFields)
+  .superRefine(registrationConsistent);
 
 export const supplierUpdateSchema = z
   .strictObject({ ...supplierFields, version: z.number().int().min(1) })

@@ -8,10 +8,10 @@ import { requireCode } from '../shared/partner-write-errors';
 import type { Supplier, SupplierUpdate } from './supplier.schema';
 import { suppliers } from './supplier.table';
 import {
-  supplierColumns,
-  supplierKey,
   getSupplierRow,
   rethrowSupplierWriteError,
+  supplierColumns,
+  supplierKey,
   toSupplier,
 } from './supplier-row';
 

@@ -9,7 +9,11 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import type { NumberedMaster } from '../../../../domain/masters/code-numbering';
-import { appSchema, tenantIdColumn, tenantIsolationPolicy } from '../../../platform/db/tenant-table';
+import {
+  appSchema,
+  tenantIdColumn,
+  tenantIsolationPolicy,
+} from '../../../platform/db/tenant-table';
 import { tenants } from '../../organization/tenant.table';
 
 /**

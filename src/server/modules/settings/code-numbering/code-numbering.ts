@@ -64,7 +64,9 @@ export async function nextMasterCode(
   const text = next.toString().padStart(width, '0');
   if (text.length > width) {
     throw new AppError('code_numbering_exhausted', {
-      errors: [{ path: 'code', message: `${width}桁の番号をすべて使い切りました。桁数を増やしてください` }],
+      errors: [
+        { path: 'code', message: `${width}桁の番号をすべて使い切りました。桁数を増やしてください` },
+      ],
     });
   }
   return text;
