@@ -28,6 +28,7 @@ import { projectRoutes } from './modules/masters/projects/project.routes';
 import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
 import { unitRoutes } from './modules/masters/units/unit.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
+import { partnerOptionsRoutes } from './modules/partners/shared/partner-options.routes';
 import { supplierRoutes } from './modules/partners/suppliers/supplier.routes';
 import { codeNumberingRoutes } from './modules/settings/code-numbering/code-numbering.routes';
 import { systemSettingsRoutes } from './modules/settings/system-settings.routes';
@@ -175,6 +176,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(permissionGroupRoutes);
       await api.register(customerRoutes);
       await api.register(supplierRoutes);
+      await api.register(partnerOptionsRoutes);
       await api.register(departmentRoutes);
       await api.register(projectRoutes);
       await api.register(taxRateRoutes);

@@ -151,6 +151,7 @@ const expectedAccess: Record<string, string> = {
   'GET /api/v1/suppliers/:supplierId': 'suppliers:view',
   'PUT /api/v1/suppliers/:supplierId': 'suppliers:edit',
   'DELETE /api/v1/suppliers/:supplierId': 'suppliers:delete',
+  'GET /api/v1/partner-options': 'authenticated',
   'GET /api/v1/settings/code-numbering': 'authenticated',
   'PUT /api/v1/settings/code-numbering': 'orgAdmin',
   'GET /api/v1/departments': 'departments:view',

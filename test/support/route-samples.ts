@@ -183,6 +183,7 @@ const samples: Record<string, Sample> = {
   'DELETE /api/v1/suppliers/:supplierId': (f) => ({
     url: `/api/v1/suppliers/${f.deletableSupplierId}?version=1`,
   }),
+  'GET /api/v1/partner-options': () => ({ url: '/api/v1/partner-options' }),
   'GET /api/v1/settings/code-numbering': () => ({ url: '/api/v1/settings/code-numbering' }),
   'PUT /api/v1/settings/code-numbering': () => ({
     url: '/api/v1/settings/code-numbering',

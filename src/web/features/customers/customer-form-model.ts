@@ -2,9 +2,9 @@ import type {
   Customer,
   CustomerInput,
 } from '../../../server/modules/partners/customers/customer.schema';
+import { defaultTradeTerms, tradeTermsValues } from '../partners/partner-form-model';
 
 export type CustomerFormValues = CustomerInput;
-export type CustomerField = keyof CustomerFormValues;
 
 export const emptyCustomer: CustomerFormValues = {
   code: '',
@@ -20,15 +20,15 @@ export const emptyCustomer: CustomerFormValues = {
   email: '',
   notes: '',
   isActive: true,
+  billToCustomerId: null,
+  collectFromCustomerId: null,
+  ...defaultTradeTerms,
+  creditLimit: null,
 };
 
 export function toFormValues(customer: Customer): CustomerFormValues {
-  const { customerId, version, createdAt, updatedAt, ...values } = customer;
-  return values;
-}
-
-const fields = new Set<string>(Object.keys(emptyCustomer));
-
-export function isCustomerField(path: string): path is CustomerField {
-  return fields.has(path);
+  const values = Object.fromEntries(
+    Object.keys(emptyCustomer).map((key) => [key, customer[key as keyof Customer]]),
+  ) as CustomerFormValues;
+  return { ...values, ...tradeTermsValues(customer as unknown as CustomerFormValues) };
 }

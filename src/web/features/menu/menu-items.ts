@@ -26,7 +26,13 @@ export type MenuEntry =
   | {
       fn: BusinessFunction;
       screen?: FunctionScreen;
-      to?: '/customers' | '/departments' | '/projects' | '/settings/tax-rates' | '/settings/units';
+      to?:
+        | '/customers'
+        | '/suppliers'
+        | '/departments'
+        | '/projects'
+        | '/settings/tax-rates'
+        | '/settings/units';
     }
   | {
       admin: AdminScreen;
@@ -77,7 +83,7 @@ export const menuColumns: MenuGroup[][] = [
       accent: 'violet',
       entries: [
         { fn: 'customers', to: '/customers' },
-        { fn: 'suppliers' },
+        { fn: 'suppliers', to: '/suppliers' },
         { fn: 'products' },
         { fn: 'departments', to: '/departments' },
         { fn: 'projects', to: '/projects' },
