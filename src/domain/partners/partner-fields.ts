@@ -7,10 +7,12 @@ import { z } from 'zod';
 export const PARTNER_CODE_MAX = 15;
 export const partnerCodePattern = /^[A-Za-z0-9_\-.]+$/;
 
+export const CODE_REQUIRED_MESSAGE = 'コードを入力してください';
+
 export const partnerCode = z
   .string()
   .trim()
-  .min(1, { error: 'コードを入力してください' })
+  .min(1, { error: CODE_REQUIRED_MESSAGE })
   .max(PARTNER_CODE_MAX, { error: `コードは${PARTNER_CODE_MAX}文字以内で入力してください` })
   .regex(partnerCodePattern, { error: 'コードは半角英数字と - _ . で入力してください' });
 

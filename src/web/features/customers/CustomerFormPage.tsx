@@ -68,6 +68,7 @@ export function CustomerNewPage() {
       />
       <PartnerForm
         schema={customerInputSchema}
+        requireCode={!autoNumbering}
         initialValues={emptyCustomer}
         messages={t.customerForm}
         saving={save.isPending}
@@ -119,6 +120,7 @@ export function CustomerEditPage() {
       <PartnerForm
         key={data.version}
         schema={customerInputSchema}
+        requireCode
         initialValues={toFormValues(data)}
         messages={t.customerForm}
         readOnly={!can('customers:edit')}

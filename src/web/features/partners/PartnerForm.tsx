@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { z } from 'zod';
+import { CODE_REQUIRED_MESSAGE } from '../../../domain/partners/partner-fields';
 import { FormSaveAlerts } from '../../components/FormSaveAlerts';
 import { FormActionBar } from '../../components/form/FormActionBar';
 import { useFormErrors } from '../../components/form/useFormErrors';
@@ -25,6 +26,8 @@ interface PartnerFormProps<V extends object> {
   resetSaveError: () => void;
   onBack: () => void;
   onReload?: () => void;
+  /** The code may not be left empty (editing, or 自動採番 off). */
+  requireCode: boolean;
   /** Extra buttons in the action bar (削除). */
   actions?: ReactNode;
   children: (state: PartnerFormState<V>) => ReactNode;
@@ -55,7 +58,10 @@ export function PartnerForm<V extends object>(props: PartnerFormProps<V>) {
     if (readOnly) return;
     props.resetSaveError();
     const parsed = props.schema.safeParse(values);
-    if (!parsed.success) return form.show(issuesByField(parsed.error.issues));
+    const issues: Record<string, string> = parsed.success ? {} : issuesByField(parsed.error.issues);
+    const { code } = values as { code?: string };
+    if (props.requireCode && code?.trim() === '') issues.code ??= CODE_REQUIRED_MESSAGE;
+    if (!parsed.success || Object.keys(issues).length > 0) return form.show(issues);
     await form.save(() => onSave(parsed.data));
   }
 

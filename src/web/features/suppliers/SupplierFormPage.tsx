@@ -58,6 +58,7 @@ export function SupplierNewPage() {
       <PageHeader title={t.suppliers.newTitle} crumbs={crumbs(t.suppliers.newTitle)} />
       <PartnerForm
         schema={supplierInputSchema}
+        requireCode={!autoNumbering}
         initialValues={emptySupplier}
         messages={t.supplierForm}
         saving={save.isPending}
@@ -108,6 +109,7 @@ export function SupplierEditPage() {
       <PartnerForm
         key={data.version}
         schema={supplierInputSchema}
+        requireCode
         initialValues={toFormValues(data)}
         messages={t.supplierForm}
         readOnly={!can('suppliers:edit')}

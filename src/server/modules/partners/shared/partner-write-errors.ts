@@ -1,3 +1,4 @@
+import { CODE_REQUIRED_MESSAGE } from '../../../../domain/partners/partner-fields';
 import { pgErrorFields } from '../../../platform/db/pg-errors';
 import { AppError } from '../../../platform/http/problem';
 
@@ -42,7 +43,7 @@ export function rethrowPartnerInUse(error: unknown, inUse: () => AppError): neve
 export function requireCode(code: string): void {
   if (code === '') {
     throw new AppError('validation_failed', {
-      errors: [{ path: 'code', message: 'コードを入力してください' }],
+      errors: [{ path: 'code', message: CODE_REQUIRED_MESSAGE }],
     });
   }
 }

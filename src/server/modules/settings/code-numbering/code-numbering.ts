@@ -4,6 +4,7 @@ import {
   DEFAULT_CODE_WIDTH,
   type NumberedMaster,
 } from '../../../../domain/masters/code-numbering';
+import { CODE_REQUIRED_MESSAGE } from '../../../../domain/partners/partner-fields';
 import { queryRows } from '../../../platform/db/row-select';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
@@ -85,7 +86,7 @@ export async function assignMasterCode(
   const next = await nextMasterCode(tx, kind);
   if (next === null) {
     throw new AppError('validation_failed', {
-      errors: [{ path: 'code', message: 'コードを入力してください' }],
+      errors: [{ path: 'code', message: CODE_REQUIRED_MESSAGE }],
     });
   }
   return next;
