@@ -22,7 +22,7 @@ const partnerList = (noun: string) => ({
   searchLabel: '検索',
   searchPlaceholder: 'コード・名称・フリガナ・電話番号',
   statusLabel: '状態',
-  status: { true: '使用する', false: '使用しない', all: 'すべて' },
+  status: { true: '使用中', false: '使用しない', all: 'すべて' },
   sortLabel: '並び順',
   sort: { code: 'コード順', kana: 'フリガナ順' },
   staffLabel: '担当者',

@@ -22,7 +22,9 @@ export function CustomerFormFields(props: CustomerFormFieldsProps) {
   const m = t.customerForm;
   const [billTo, setBillTo] = useState(customer?.billTo ?? null);
   const [collectFrom, setCollectFrom] = useState(customer?.collectFrom ?? null);
-  const self = customer ? `${customer.code}　${customer.name}` : m.billing.self;
+  const self = customer
+    ? `${m.billing.self}（${customer.code}　${customer.name}）`
+    : m.billing.self;
 
   return (
     <>

@@ -1,5 +1,5 @@
 import {
-  Alert,
+  Box,
   Grid,
   Input,
   MultiSelect,
@@ -158,14 +158,21 @@ export function TradeTermsSections(props: TradeTermsSectionsProps) {
             />
           </Grid.Col>
           <Grid.Col span={12}>
-            <Alert variant="light" color="blue" py={8} data-testid="terms-summary">
+            {/* Not an alert: it restates the inputs and must not be announced on every change. */}
+            <Box
+              px="md"
+              py={8}
+              bg="var(--mantine-color-blue-light)"
+              style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+              data-testid="terms-summary"
+            >
               <Text size="sm">
                 <Text span fw={700} mr="sm">
                   {m.summary}
                 </Text>
                 {summary}
               </Text>
-            </Alert>
+            </Box>
           </Grid.Col>
         </Grid>
       </FormSection>
