@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from '@tanstack/react-router';
+import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
 import {
   type Customer,
   customerInputSchema,
@@ -12,47 +12,29 @@ import {
   updateCustomer,
 } from '../../api/customers';
 import { useCan } from '../../auth/session';
-import { useFlash } from '../../components/flash';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
 import { PartnerStamp, useAutoNumbering, usePartnerDelete } from '../partners/PartnerEditHeader';
 import { PartnerForm } from '../partners/PartnerForm';
+import { usePartnerNavigation } from '../partners/usePartnerNavigation';
 import { CustomerFormFields } from './CustomerFormFields';
 import { type CustomerFormValues, emptyCustomer, toFormValues } from './customer-form-model';
 import { customerListPosition } from './list-position';
 
-/** Back to the list where the user left it, after saving or on 戻る. */
-function useReturnToList() {
-  const navigate = useNavigate();
-  return () => navigate({ to: '/customers', search: customerListPosition.last().search });
-}
-
-function useAfterChange() {
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const returnToList = useReturnToList();
-  return async (message: string, customer?: Customer) => {
-    if (customer) queryClient.setQueryData(customerKeys.detail(customer.customerId), customer);
-    await queryClient.invalidateQueries({ queryKey: [...customerKeys.all, 'list'] });
-    flash(message);
-    await returnToList();
-  };
-}
-
-function useCrumbs() {
+function useNavigation() {
   const t = useT();
-  return (title: string) => [
-    { label: t.shell.mainMenu, to: '/' as const },
-    { label: t.customers.listTitle, to: '/customers' as const },
-    { label: title },
-  ];
+  return usePartnerNavigation<Customer>({
+    listPath: '/customers',
+    listTitle: t.customers.listTitle,
+    keys: customerKeys,
+    position: customerListPosition,
+    idOf: (saved) => saved.customerId,
+  });
 }
 
 export function CustomerNewPage() {
   const t = useT();
-  const returnToList = useReturnToList();
-  const afterChange = useAfterChange();
-  const crumbs = useCrumbs();
+  const { returnToList, afterChange, crumbs } = useNavigation();
   const autoNumbering = useAutoNumbering('customers');
   const save = useMutation({
     mutationFn: createCustomer,
@@ -88,9 +70,7 @@ export function CustomerEditPage() {
   const can = useCan();
   const { customerId } = useParams({ from: '/_app/customers/$customerId' });
   const customer = useSuspenseQuery(customerQueryOptions(customerId));
-  const returnToList = useReturnToList();
-  const afterChange = useAfterChange();
-  const crumbs = useCrumbs();
+  const { returnToList, afterChange, crumbs } = useNavigation();
   const { data } = customer;
   const save = useMutation({
     mutationFn: (values: CustomerFormValues) =>

@@ -2,24 +2,16 @@ import type {
   Customer,
   CustomerInput,
 } from '../../../server/modules/partners/customers/customer.schema';
-import { defaultTradeTerms, tradeTermsValues } from '../partners/partner-form-model';
+import {
+  defaultTradeTerms,
+  emptyPartnerProfile,
+  pickFormValues,
+} from '../partners/partner-form-model';
 
 export type CustomerFormValues = CustomerInput;
 
 export const emptyCustomer: CustomerFormValues = {
-  code: '',
-  name: '',
-  kana: '',
-  shortName: '',
-  honorific: '御中',
-  postalCode: '',
-  address1: '',
-  address2: '',
-  phone: '',
-  fax: '',
-  email: '',
-  notes: '',
-  isActive: true,
+  ...emptyPartnerProfile,
   billToCustomerId: null,
   collectFromCustomerId: null,
   ...defaultTradeTerms,
@@ -27,8 +19,5 @@ export const emptyCustomer: CustomerFormValues = {
 };
 
 export function toFormValues(customer: Customer): CustomerFormValues {
-  const values = Object.fromEntries(
-    Object.keys(emptyCustomer).map((key) => [key, customer[key as keyof Customer]]),
-  ) as CustomerFormValues;
-  return { ...values, ...tradeTermsValues(customer as unknown as CustomerFormValues) };
+  return pickFormValues(customer, emptyCustomer);
 }

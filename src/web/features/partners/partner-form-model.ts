@@ -21,3 +21,27 @@ export function tradeTermsValues(record: TradeTermsValues): TradeTermsValues {
 
 /** The strings every partner form has (each master adds its own on top). */
 export type PartnerFormMessages = Omit<Messages['customerForm'], 'billing'>;
+
+/** A new record's name, address and contact fields. */
+export const emptyPartnerProfile = {
+  code: '',
+  name: '',
+  kana: '',
+  shortName: '',
+  honorific: '御中' as const,
+  postalCode: '',
+  address1: '',
+  address2: '',
+  phone: '',
+  fax: '',
+  email: '',
+  notes: '',
+  isActive: true,
+};
+
+/** The form values of a stored record: exactly the keys the empty form has. */
+export function pickFormValues<V extends object>(record: object, empty: V): V {
+  const source = record as Record<string, unknown>;
+  const values = Object.fromEntries(Object.keys(empty).map((key) => [key, source[key]])) as V;
+  return { ...values, ...tradeTermsValues(source as unknown as TradeTermsValues) };
+}

@@ -1,52 +1,34 @@
-import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from '@tanstack/react-router';
+import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
 import {
   type Supplier,
   supplierInputSchema,
 } from '../../../server/modules/partners/suppliers/supplier.schema';
 import { supplierApi } from '../../api/suppliers';
 import { useCan } from '../../auth/session';
-import { useFlash } from '../../components/flash';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
 import { PartnerStamp, useAutoNumbering, usePartnerDelete } from '../partners/PartnerEditHeader';
 import { PartnerForm } from '../partners/PartnerForm';
+import { usePartnerNavigation } from '../partners/usePartnerNavigation';
 import { supplierListPosition } from './list-position';
 import { SupplierFormFields } from './SupplierFormFields';
 import { emptySupplier, type SupplierFormValues, toFormValues } from './supplier-form-model';
 
-/** Back to the list where the user left it, after saving or on 戻る. */
-function useReturnToList() {
-  const navigate = useNavigate();
-  return () => navigate({ to: '/suppliers', search: supplierListPosition.last().search });
-}
-
-function useAfterChange() {
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const returnToList = useReturnToList();
-  return async (message: string, supplier?: Supplier) => {
-    if (supplier) queryClient.setQueryData(supplierApi.keys.detail(supplier.supplierId), supplier);
-    await queryClient.invalidateQueries({ queryKey: [...supplierApi.keys.all, 'list'] });
-    flash(message);
-    await returnToList();
-  };
-}
-
-function useCrumbs() {
+function useNavigation() {
   const t = useT();
-  return (title: string) => [
-    { label: t.shell.mainMenu, to: '/' as const },
-    { label: t.suppliers.listTitle, to: '/suppliers' as const },
-    { label: title },
-  ];
+  return usePartnerNavigation<Supplier>({
+    listPath: '/suppliers',
+    listTitle: t.suppliers.listTitle,
+    keys: supplierApi.keys,
+    position: supplierListPosition,
+    idOf: (saved) => saved.supplierId,
+  });
 }
 
 export function SupplierNewPage() {
   const t = useT();
-  const returnToList = useReturnToList();
-  const afterChange = useAfterChange();
-  const crumbs = useCrumbs();
+  const { returnToList, afterChange, crumbs } = useNavigation();
   const autoNumbering = useAutoNumbering('suppliers');
   const save = useMutation({
     mutationFn: supplierApi.create,
@@ -78,9 +60,7 @@ export function SupplierEditPage() {
   const can = useCan();
   const { supplierId } = useParams({ from: '/_app/suppliers/$supplierId' });
   const supplier = useSuspenseQuery(supplierApi.queryOptions(supplierId));
-  const returnToList = useReturnToList();
-  const afterChange = useAfterChange();
-  const crumbs = useCrumbs();
+  const { returnToList, afterChange, crumbs } = useNavigation();
   const { data } = supplier;
   const save = useMutation({
     mutationFn: (values: SupplierFormValues) =>

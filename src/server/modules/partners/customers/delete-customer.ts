@@ -2,7 +2,7 @@ import { writeAudit } from '../../../platform/audit/write-audit';
 import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
-import { rethrowPartnerInUse } from '../shared/partner-write-errors';
+import { lockAtVersion, rethrowPartnerInUse } from '../shared/partner-write-errors';
 import { customers } from './customer.table';
 import { customerKey, getCustomerRow, toCustomer } from './customer-row';
 
@@ -16,13 +16,7 @@ export async function deleteCustomer(
   customerId: string,
   version: number,
 ): Promise<void> {
-  const [current] = await tx.db
-    .select({ version: customers.version })
-    .from(customers)
-    .where(customerKey(tx, customerId))
-    .for('update');
-  if (!current) throw new AppError('not_found');
-  if (current.version !== version) throw new AppError('version_conflict');
+  await lockAtVersion(tx, customers, customers.version, customerKey(tx, customerId), version);
   const before = toCustomer(await getCustomerRow(tx, customerId));
   await tx.db
     .delete(customers)

@@ -3,8 +3,7 @@ import { auditDiff } from '../../../platform/audit/audit-diff';
 import { writeAudit } from '../../../platform/audit/write-audit';
 import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
-import { AppError } from '../../../platform/http/problem';
-import { requireCode } from '../shared/partner-write-errors';
+import { lockAtVersion, requireCode } from '../shared/partner-write-errors';
 import type { Customer, CustomerUpdate } from './customer.schema';
 import { customers } from './customer.table';
 import {
@@ -23,13 +22,7 @@ export async function updateCustomer(
   { version, ...input }: CustomerUpdate,
 ): Promise<Customer> {
   requireCode(input.code);
-  const [current] = await tx.db
-    .select({ version: customers.version })
-    .from(customers)
-    .where(customerKey(tx, customerId))
-    .for('update');
-  if (!current) throw new AppError('not_found');
-  if (current.version !== version) throw new AppError('version_conflict');
+  await lockAtVersion(tx, customers, customers.version, customerKey(tx, customerId), version);
   const before = toCustomer(await getCustomerRow(tx, customerId));
   await tx.db
     .update(customers)

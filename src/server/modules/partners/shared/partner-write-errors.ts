@@ -1,5 +1,8 @@
+import type { SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { CODE_REQUIRED_MESSAGE } from '../../../../domain/partners/partner-fields';
 import { pgErrorFields } from '../../../platform/db/pg-errors';
+import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
 
 /** Field messages for references the database refused: not this tenant's row, or gone. */
@@ -46,4 +49,24 @@ export function requireCode(code: string): void {
       errors: [{ path: 'code', message: CODE_REQUIRED_MESSAGE }],
     });
   }
+}
+
+/**
+ * Locks the row for this write and checks the version the caller read: gone is 404, changed
+ * by someone else since is 409 version_conflict (optimistic locking, as on every master).
+ */
+export async function lockAtVersion(
+  tx: TenantTransaction,
+  table: PgTable,
+  versionColumn: PgColumn,
+  where: SQL | undefined,
+  version: number,
+): Promise<void> {
+  const [current] = await tx.db
+    .select({ version: versionColumn })
+    .from(table)
+    .where(where)
+    .for('update');
+  if (!current) throw new AppError('not_found');
+  if (current.version !== version) throw new AppError('version_conflict');
 }

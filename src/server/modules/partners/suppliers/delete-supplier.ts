@@ -2,7 +2,7 @@ import { writeAudit } from '../../../platform/audit/write-audit';
 import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
-import { rethrowPartnerInUse } from '../shared/partner-write-errors';
+import { lockAtVersion, rethrowPartnerInUse } from '../shared/partner-write-errors';
 import { suppliers } from './supplier.table';
 import { getSupplierRow, supplierKey, toSupplier } from './supplier-row';
 
@@ -16,13 +16,7 @@ export async function deleteSupplier(
   supplierId: string,
   version: number,
 ): Promise<void> {
-  const [current] = await tx.db
-    .select({ version: suppliers.version })
-    .from(suppliers)
-    .where(supplierKey(tx, supplierId))
-    .for('update');
-  if (!current) throw new AppError('not_found');
-  if (current.version !== version) throw new AppError('version_conflict');
+  await lockAtVersion(tx, suppliers, suppliers.version, supplierKey(tx, supplierId), version);
   const before = toSupplier(await getSupplierRow(tx, supplierId));
   await tx.db
     .delete(suppliers)

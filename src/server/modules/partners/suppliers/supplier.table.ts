@@ -1,24 +1,13 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  foreignKey,
-  index,
-  integer,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import type { RegistrationStatus } from '../../../../domain/invoice/registration-status';
 import {
   appSchema,
-  byteOrderedText,
   tenantIdColumn,
   tenantIsolationPolicy,
 } from '../../../platform/db/tenant-table';
 import { tenants } from '../../organization/tenant.table';
+import { partnerProfileColumns, versionColumns } from '../shared/partner-table.columns';
 import { tradeTermsColumns, tradeTermsConstraints } from '../shared/trade-terms.columns';
 
 /**
@@ -31,20 +20,7 @@ export const suppliers = appSchema
     {
       tenantId: tenantIdColumn(),
       supplierId: uuid('supplier_id').notNull(),
-      code: byteOrderedText('code').notNull(),
-      name: text('name').notNull(),
-      kana: text('kana').notNull().default(''),
-      shortName: text('short_name').notNull().default(''),
-      honorific: text('honorific', { enum: ['御中', '様', ''] })
-        .notNull()
-        .default('御中'),
-      postalCode: text('postal_code').notNull().default(''),
-      address1: text('address1').notNull().default(''),
-      address2: text('address2').notNull().default(''),
-      phone: text('phone').notNull().default(''),
-      fax: text('fax').notNull().default(''),
-      email: text('email').notNull().default(''),
-      notes: text('notes').notNull().default(''),
+      ...partnerProfileColumns(),
       /** 支払先: another supplier of the tenant that is paid instead; null = itself. */
       payToSupplierId: uuid('pay_to_supplier_id'),
       ...tradeTermsColumns(),
@@ -54,15 +30,7 @@ export const suppliers = appSchema
         .notNull()
         .default('unregistered'),
       registeredOn: date('registered_on'),
-      isActive: boolean('is_active').notNull().default(true),
-      searchName: byteOrderedText('search_name').notNull(),
-      searchKana: byteOrderedText('search_kana').notNull(),
-      searchPhone: text('search_phone')
-        .notNull()
-        .generatedAlwaysAs(sql`regexp_replace(phone, '[^0-9]', '', 'g')`),
-      version: integer('version').notNull().default(1),
-      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+      ...versionColumns(),
     },
     (t) => [
       primaryKey({ columns: [t.tenantId, t.supplierId] }),

@@ -3,8 +3,7 @@ import { auditDiff } from '../../../platform/audit/audit-diff';
 import { writeAudit } from '../../../platform/audit/write-audit';
 import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
-import { AppError } from '../../../platform/http/problem';
-import { requireCode } from '../shared/partner-write-errors';
+import { lockAtVersion, requireCode } from '../shared/partner-write-errors';
 import type { Supplier, SupplierUpdate } from './supplier.schema';
 import { suppliers } from './supplier.table';
 import {
@@ -23,13 +22,7 @@ export async function updateSupplier(
   { version, ...input }: SupplierUpdate,
 ): Promise<Supplier> {
   requireCode(input.code);
-  const [current] = await tx.db
-    .select({ version: suppliers.version })
-    .from(suppliers)
-    .where(supplierKey(tx, supplierId))
-    .for('update');
-  if (!current) throw new AppError('not_found');
-  if (current.version !== version) throw new AppError('version_conflict');
+  await lockAtVersion(tx, suppliers, suppliers.version, supplierKey(tx, supplierId), version);
   const before = toSupplier(await getSupplierRow(tx, supplierId));
   await tx.db
     .update(suppliers)
