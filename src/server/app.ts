@@ -30,6 +30,9 @@ import { projectRoutes } from './modules/masters/projects/project.routes';
 import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
 import { unitRoutes } from './modules/masters/units/unit.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
+import { partnerOptionsRoutes } from './modules/partners/shared/partner-options.routes';
+import { supplierRoutes } from './modules/partners/suppliers/supplier.routes';
+import { codeNumberingRoutes } from './modules/settings/code-numbering/code-numbering.routes';
 import { systemSettingsRoutes } from './modules/settings/system-settings.routes';
 import { type RegisteredRoute, registerRouteAccess } from './platform/access/route-access';
 import { resolveMfaKey } from './platform/auth/mfa-key';
@@ -179,6 +182,8 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(userRoutes);
       await api.register(permissionGroupRoutes);
       await api.register(customerRoutes);
+      await api.register(supplierRoutes);
+      await api.register(partnerOptionsRoutes);
       await api.register(departmentRoutes);
       await api.register(projectRoutes);
       await api.register(productRoutes);
@@ -187,6 +192,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(unitRoutes);
       await api.register(auditLogRoutes, { pool });
       await api.register(systemSettingsRoutes);
+      await api.register(codeNumberingRoutes);
       await api.register(apiTokenRoutes);
     },
     { prefix: '/api/v1' },

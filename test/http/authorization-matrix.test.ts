@@ -145,6 +145,15 @@ const expectedAccess: Record<string, string> = {
   'POST /api/v1/customers': 'customers:create',
   'GET /api/v1/customers/:customerId': 'customers:view',
   'PUT /api/v1/customers/:customerId': 'customers:edit',
+  'DELETE /api/v1/customers/:customerId': 'customers:delete',
+  'GET /api/v1/suppliers': 'suppliers:view',
+  'POST /api/v1/suppliers': 'suppliers:create',
+  'GET /api/v1/suppliers/:supplierId': 'suppliers:view',
+  'PUT /api/v1/suppliers/:supplierId': 'suppliers:edit',
+  'DELETE /api/v1/suppliers/:supplierId': 'suppliers:delete',
+  'GET /api/v1/partner-options': 'authenticated',
+  'GET /api/v1/settings/code-numbering': 'authenticated',
+  'PUT /api/v1/settings/code-numbering': 'orgAdmin',
   'GET /api/v1/departments': 'departments:view',
   'POST /api/v1/departments': 'departments:create',
   'GET /api/v1/departments/:departmentId': 'departments:view',
@@ -215,7 +224,8 @@ describe('authorization matrix', () => {
           else if (route.url.startsWith('/api/v1/units/')) fixtures.unitVersion++;
           else if (route.url.startsWith('/api/v1/permission-groups/')) fixtures.groupVersion++;
           else if (route.url === '/api/v1/settings/system') fixtures.settingsVersion++;
-          else fixtures.customerVersion++;
+          else if (route.url.startsWith('/api/v1/suppliers/')) fixtures.supplierVersion++;
+          else if (route.url.startsWith('/api/v1/customers/')) fixtures.customerVersion++;
         }
         const expected = expectedOutcome(route.access, caller, route.url);
         const allowed = response.statusCode !== 401 && response.statusCode !== 403;

@@ -142,7 +142,12 @@ describe('商品 API', () => {
       sortOrder: 500,
     });
     expect(own.statusCode, own.body).toBe(201);
-    const made = await product({ name: '自社税率', taxRateCode: 'OWN7', taxMode: 'inclusive' });
+    const made = await product({
+      code: 'OWN-TAX',
+      name: '自社税率',
+      taxRateCode: 'OWN7',
+      taxMode: 'inclusive',
+    });
     expect(made).toMatchObject({ taxRateCode: 'OWN7', taxMode: 'inclusive' });
     // The rate a product names cannot disappear from under it.
     const removal = await admin().send('DELETE', '/api/v1/tax-rates/OWN7?version=1');
@@ -154,6 +159,13 @@ describe('商品 API', () => {
     const other = await createSignedInTenant(t);
     const post = (body: Record<string, unknown>) =>
       api(t, other.adminCookie).post('/api/v1/products', { name: '自動', ...body });
+    expect((await post({})).json().errors).toEqual([
+      { path: 'code', message: expect.stringMatching(/コードを入力/) },
+    ]);
+    const numbering = await api(t, other.adminCookie).put('/api/v1/settings/code-numbering', {
+      items: [{ kind: 'products', isAuto: true, width: 6, version: 0 }],
+    });
+    expect(numbering.statusCode, numbering.body).toBe(200);
     expect((await post({})).json().code).toBe('000001');
     expect((await post({ code: '' })).json().code).toBe('000002');
     await post({ code: '000041' });
@@ -403,6 +415,23 @@ describe('単価の決定 (unit price for a document line)', () => {
     });
     // Another customer is untouched by RPC2's prices.
     expect((await priceFor(plain, '2027-04-01')).unitPrice).toBe('1000.50');
+  });
+
+  it('uses the customer’s 単価区分 × 掛け率, rounded by its 単価端数処理', async () => {
+    const made = await product({ code: 'RP-3', priceDecimals: 0, unitPrice2: '999' });
+    const created = await admin().post('/api/v1/customers', {
+      code: 'RPC4',
+      name: '掛け率の得意先',
+      priceClass: 2,
+      ratePercent: '85.5',
+      priceRounding: 'up',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const answer = await admin().get(
+      `/api/v1/products/${made.productId}/unit-price?customerId=${created.json().customerId}`,
+    );
+    // 999 × 85.5 % = 854.145 → 855 rounded up at 0 decimals.
+    expect(answer.json()).toMatchObject({ source: 'priceClass', unitPrice: '855', column: 2 });
   });
 
   it('says none when the customer’s price column is empty', async () => {

@@ -12,6 +12,12 @@ export interface RouteFixtures {
   userVersion: number;
   /** A user the DELETE sample may remove. */
   deletableUserId: string;
+  /** A customer the DELETE sample may remove (never edited: version 1). */
+  deletableCustomerId: string;
+  supplierId: string;
+  supplierVersion: number;
+  /** A supplier the DELETE sample may remove (never edited: version 1). */
+  deletableSupplierId: string;
   departmentId: string;
   departmentVersion: number;
   /** A department the DELETE sample may remove (never edited: version 1). */
@@ -166,6 +172,33 @@ const samples: Record<string, Sample> = {
   'PUT /api/v1/customers/:customerId': (f) => ({
     url: `/api/v1/customers/${f.customerId}`,
     body: { code: 'ISO1', name: '書き換え', version: f.customerVersion },
+  }),
+  'DELETE /api/v1/customers/:customerId': (f) => ({
+    url: `/api/v1/customers/${f.deletableCustomerId}?version=1`,
+  }),
+  'GET /api/v1/suppliers': () => ({ url: '/api/v1/suppliers?q=a&sort=kana' }),
+  'POST /api/v1/suppliers': () => ({
+    url: '/api/v1/suppliers',
+    body: {
+      code: `S${Math.floor(Math.random() * 1e9)}`,
+      name: 'サンプル仕入先',
+      registrationNumber: 'T8000012010038',
+    },
+  }),
+  'GET /api/v1/suppliers/:supplierId': (f) => ({ url: `/api/v1/suppliers/${f.supplierId}` }),
+  'PUT /api/v1/suppliers/:supplierId': (f) => ({
+    url: `/api/v1/suppliers/${f.supplierId}`,
+    body: { code: 'SISO1', name: '書き換え', version: f.supplierVersion },
+  }),
+  'DELETE /api/v1/suppliers/:supplierId': (f) => ({
+    url: `/api/v1/suppliers/${f.deletableSupplierId}?version=1`,
+  }),
+  'GET /api/v1/partner-options': () => ({ url: '/api/v1/partner-options' }),
+  'GET /api/v1/settings/code-numbering': () => ({ url: '/api/v1/settings/code-numbering' }),
+  'PUT /api/v1/settings/code-numbering': () => ({
+    url: '/api/v1/settings/code-numbering',
+    // The defaults: saving them changes nothing, so every caller's attempt is the same request.
+    body: { items: [{ kind: 'products', isAuto: false, width: 6, version: 0 }] },
   }),
   'GET /api/v1/departments': () => ({ url: '/api/v1/departments' }),
   'POST /api/v1/departments': () => ({
@@ -340,6 +373,10 @@ export async function createUserFixtures(
 
 type MasterFixtures = Pick<
   RouteFixtures,
+  | 'deletableCustomerId'
+  | 'supplierId'
+  | 'supplierVersion'
+  | 'deletableSupplierId'
   | 'departmentId'
   | 'departmentVersion'
   | 'deletableDepartmentId'
@@ -423,7 +460,17 @@ export async function createMasterFixtures(
     });
     if (response.statusCode !== 201) throw new Error(`fixture tax rate: ${response.statusCode}`);
   }
+  const partner = async (url: string, code: string) => {
+    const response = await post(url, { code, name: code });
+    if (response.statusCode !== 201) throw new Error(`fixture ${url}: ${response.statusCode}`);
+    return response.json() as Record<string, string> & { version: number };
+  };
+  const supplier = await partner('/api/v1/suppliers', 'FIXS-EDIT');
   return {
+    deletableCustomerId: (await partner('/api/v1/customers', 'FIXC-DELETE')).customerId!,
+    supplierId: supplier.supplierId!,
+    supplierVersion: supplier.version,
+    deletableSupplierId: (await partner('/api/v1/suppliers', 'FIXS-DELETE')).supplierId!,
     departmentId: edit.departmentId,
     departmentVersion: edit.version,
     deletableDepartmentId: remove.departmentId,

@@ -115,6 +115,31 @@ export const errorCatalogue = {
     ja: 'この得意先コードは既に登録されています。',
     en: 'This customer code is already in use.',
   },
+  customer_in_use: {
+    status: 409,
+    ja: 'この得意先は物件・伝票・他の得意先の請求先などで使われているため削除できません。「使用しない」に変更してください。',
+    en: 'This customer is referenced by projects, documents or other customers and cannot be deleted. Mark it as not in use instead.',
+  },
+  supplier_code_taken: {
+    status: 409,
+    ja: 'この仕入先コードは既に登録されています。',
+    en: 'This supplier code is already in use.',
+  },
+  supplier_in_use: {
+    status: 409,
+    ja: 'この仕入先は伝票や他の仕入先の支払先などで使われているため削除できません。「使用しない」に変更してください。',
+    en: 'This supplier is referenced by documents or other suppliers and cannot be deleted. Mark it as not in use instead.',
+  },
+  user_in_use: {
+    status: 409,
+    ja: 'この担当者は得意先・仕入先の担当者として設定されているため削除できません。「無効」にしてください。',
+    en: 'This user is the staff member of customers or suppliers and cannot be deleted. Deactivate the account instead.',
+  },
+  code_numbering_exhausted: {
+    status: 409,
+    ja: '自動採番の番号を使い切りました。システム設定で桁数を増やしてください。',
+    en: 'Auto-numbering has run out of codes at this width. Increase the width in the settings.',
+  },
   department_code_taken: {
     status: 409,
     ja: 'この部門コードは既に登録されています。',
@@ -139,11 +164,6 @@ export const errorCatalogue = {
     status: 409,
     ja: 'この商品コードは既に登録されています。',
     en: 'This product code is already in use.',
-  },
-  product_code_exhausted: {
-    status: 409,
-    ja: '自動発番できる商品コードが残っていません。商品コードを入力するか、システム設定で桁数を増やしてください。',
-    en: 'No auto-numbered product code is left at this width. Type a code or widen the setting.',
   },
   product_in_use: {
     status: 409,

@@ -10,6 +10,7 @@ export interface Crumb {
   to?:
     | '/'
     | '/customers'
+    | '/suppliers'
     | '/departments'
     | '/projects'
     | '/products'

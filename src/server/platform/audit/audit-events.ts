@@ -44,6 +44,7 @@ export const auditEvents = {
   'api_token.created': 'APIトークンを発行',
   'api_token.revoked': 'APIトークンを無効化',
   'settings.system_updated': 'システム設定を変更',
+  'settings.code_numbering_updated': 'コードの自動採番設定を変更',
   /** Copies (コピーして作成) are creations whose `after` names the source group. */
   'permission_group.created': 'アクセス権限グループを作成',
   /** Renames and grant changes; before/after hold the name and the full permission lists. */
@@ -53,6 +54,10 @@ export const auditEvents = {
   'audit_log.exported': '操作ログをCSV出力',
   'customer.created': '得意先を登録',
   'customer.updated': '得意先を修正',
+  'customer.deleted': '得意先を削除',
+  'supplier.created': '仕入先を登録',
+  'supplier.updated': '仕入先を修正',
+  'supplier.deleted': '仕入先を削除',
   'department.created': '部門を登録',
   'department.updated': '部門を修正',
   'department.deleted': '部門を削除',

@@ -28,6 +28,7 @@ export type MenuEntry =
       screen?: FunctionScreen;
       to?:
         | '/customers'
+        | '/suppliers'
         | '/departments'
         | '/products'
         | '/projects'
@@ -83,7 +84,7 @@ export const menuColumns: MenuGroup[][] = [
       accent: 'violet',
       entries: [
         { fn: 'customers', to: '/customers' },
-        { fn: 'suppliers' },
+        { fn: 'suppliers', to: '/suppliers' },
         { fn: 'products', to: '/products' },
         { fn: 'departments', to: '/departments' },
         { fn: 'projects', to: '/projects' },

@@ -28,13 +28,14 @@ import { textFieldBinder } from '../../components/form/text-field';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { useT } from '../../i18n/i18n';
 import { issuesByField } from '../../lib/validation';
+import { useAutoNumbering } from '../partners/PartnerEditHeader';
 import { isProductField, type ProductFormValues, toInput } from './product-form-model';
 
 type ProductSave = ReturnType<typeof toInput>;
 
 interface ProductFormProps {
   initialValues: ProductFormValues;
-  /** Set when editing: the code is then required (no 自動発番 for an existing product). */
+  /** Set when editing: the code is then required (自動採番 numbers new products only). */
   version?: number;
   readOnly?: boolean;
   saving: boolean;
@@ -57,6 +58,7 @@ export function ProductForm(props: ProductFormProps) {
   const form = useFormErrors(isProductField);
   const units = useQuery(unitListQueryOptions);
   const taxRates = useQuery(taxRateListQueryOptions);
+  const autoCode = useAutoNumbering('products') && props.version === undefined;
 
   function onChange<K extends keyof ProductFormValues>(field: K, value: ProductFormValues[K]) {
     setValues((current) => ({ ...current, [field]: value }));
@@ -115,12 +117,8 @@ export function ProductForm(props: ProductFormProps) {
             <Grid.Col span={{ base: 12, sm: 4 }}>
               <TextInput
                 {...text('code')}
-                withAsterisk={props.version !== undefined}
-                description={
-                  props.version === undefined
-                    ? t.productForm.hints.codeAuto
-                    : t.productForm.hints.code
-                }
+                withAsterisk={!autoCode}
+                description={autoCode ? t.productForm.hints.codeAuto : t.productForm.hints.code}
                 autoComplete="off"
                 maxLength={15}
               />

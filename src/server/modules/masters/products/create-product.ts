@@ -2,9 +2,9 @@ import { writeAudit } from '../../../platform/audit/write-audit';
 import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { uuidv7 } from '../../../platform/db/uuid';
+import { assignMasterCode } from '../../settings/code-numbering/code-numbering';
 import type { Product, ProductInput } from './product.schema';
 import { products } from './product.table';
-import { nextProductCode } from './product-code-numbering';
 import {
   assertTaxRateExists,
   productColumns,
@@ -18,7 +18,7 @@ export async function createProduct(
   input: ProductInput,
 ): Promise<Product> {
   await assertTaxRateExists(tx, input.taxRateCode);
-  const code = input.code === '' ? await nextProductCode(tx) : input.code;
+  const code = await assignMasterCode(tx, 'products', input.code);
   const [row] = await tx.db
     .insert(products)
     .values({ tenantId: tx.tenantId, productId: uuidv7(), ...productColumns({ ...input, code }) })

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { tenantContext } from '../../../platform/access/route-access';
 import { fastSerializerCompiler } from '../../../platform/http/fast-serializer';
 import { problemSchema, standardErrorResponses } from '../../../platform/http/problem';
 import { createCustomer } from './create-customer';
 import { customerAccess } from './customer.permissions';
 import {
+  customerDeleteQuerySchema,
   customerIdParamsSchema,
   customerInputSchema,
   customerListQuerySchema,
@@ -12,6 +14,7 @@ import {
   customerSchema,
   customerUpdateSchema,
 } from './customer.schema';
+import { deleteCustomer } from './delete-customer';
 import { findCustomers } from './find-customers';
 import { getCustomer } from './get-customer';
 import { updateCustomer } from './update-customer';
@@ -83,6 +86,26 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { tx, actor } = tenantContext(request);
       return updateCustomer(tx, actor, request.params.customerId, request.body);
+    },
+  );
+
+  app.delete(
+    '/customers/:customerId',
+    {
+      config: { access: customerAccess.delete },
+      schema: {
+        tags,
+        summary: '得意先を削除 (使用中は 409: 「使用しない」にする)',
+        params: customerIdParamsSchema,
+        querystring: customerDeleteQuerySchema,
+        response: { 204: z.null(), 409: problemSchema, ...standardErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { tx, actor } = tenantContext(request);
+      await deleteCustomer(tx, actor, request.params.customerId, request.query.version);
+      reply.code(204);
+      return null;
     },
   );
 };

@@ -1,15 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
-import { AppError } from '../../../platform/http/problem';
 import type { Customer } from './customer.schema';
-import { customers } from './customer.table';
-import { toCustomer } from './customer-row';
+import { getCustomerRow, toCustomer } from './customer-row';
 
 export async function getCustomer(tx: TenantTransaction, customerId: string): Promise<Customer> {
-  const [row] = await tx.db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.tenantId, tx.tenantId), eq(customers.customerId, customerId)));
-  if (!row) throw new AppError('not_found');
-  return toCustomer(row);
+  return toCustomer(await getCustomerRow(tx, customerId));
 }

@@ -1,13 +1,18 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { auditDiff } from '../../../platform/audit/audit-diff';
 import { writeAudit } from '../../../platform/audit/write-audit';
 import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
-import { AppError } from '../../../platform/http/problem';
-import { codeTakenError } from './create-customer';
+import { lockAtVersion, requireCode } from '../shared/partner-write-errors';
 import type { Customer, CustomerUpdate } from './customer.schema';
 import { customers } from './customer.table';
-import { customerColumns, isCodeTaken, toCustomer } from './customer-row';
+import {
+  customerColumns,
+  customerKey,
+  getCustomerRow,
+  rethrowCustomerWriteError,
+  toCustomer,
+} from './customer-row';
 
 /** Optimistic locking: the caller sends the version it read; a newer one means a conflict. */
 export async function updateCustomer(
@@ -16,27 +21,20 @@ export async function updateCustomer(
   customerId: string,
   { version, ...input }: CustomerUpdate,
 ): Promise<Customer> {
-  const where = and(eq(customers.tenantId, tx.tenantId), eq(customers.customerId, customerId));
-  const [current] = await tx.db.select().from(customers).where(where).for('update');
-  if (!current) throw new AppError('not_found');
-  if (current.version !== version) throw new AppError('version_conflict');
-  let updated: typeof customers.$inferSelect | undefined;
-  try {
-    [updated] = await tx.db
-      .update(customers)
-      .set({ ...customerColumns(input), version: version + 1, updatedAt: sql`now()` })
-      .where(where)
-      .returning();
-  } catch (error) {
-    if (isCodeTaken(error)) throw codeTakenError();
-    throw error;
-  }
-  const after = toCustomer(updated!);
+  requireCode(input.code);
+  await lockAtVersion(tx, customers, customers.version, customerKey(tx, customerId), version);
+  const before = toCustomer(await getCustomerRow(tx, customerId));
+  await tx.db
+    .update(customers)
+    .set({ ...customerColumns(input, customerId), version: version + 1, updatedAt: sql`now()` })
+    .where(customerKey(tx, customerId))
+    .catch(rethrowCustomerWriteError);
+  const after = toCustomer(await getCustomerRow(tx, customerId));
   await writeAudit(tx, actor, {
     event: 'customer.updated',
     targetType: 'customer',
     targetId: customerId,
-    ...auditDiff(toCustomer(current), after),
+    ...auditDiff(before, after),
   });
   return after;
 }
