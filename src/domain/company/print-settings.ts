@@ -65,7 +65,10 @@ export const printSettingsSchema = z.strictObject({
 });
 
 /** The rules that tie a setting to its document type, applied wherever settings are saved. */
-export const printSettingsInputSchema = printSettingsSchema.superRefine((value, ctx) => {
+export function refinePrintSettings(
+  value: Pick<PrintSettings, 'documentType' | 'showBankAccounts' | 'showRegistrationNumber'>,
+  ctx: z.RefinementCtx,
+): void {
   if (value.showBankAccounts && !showsBankAccounts(value.documentType)) {
     ctx.addIssue({
       code: 'custom',
@@ -88,9 +91,11 @@ export const printSettingsInputSchema = printSettingsSchema.superRefine((value, 
       message: '発注書には登録番号を印刷しません',
     });
   }
-});
+}
 
 export type PrintSettings = z.infer<typeof printSettingsSchema>;
+
+export const printSettingsInputSchema = printSettingsSchema.superRefine(refinePrintSettings);
 
 /** What a document prints before the tenant has saved anything for it. */
 export function defaultPrintSettings(documentType: DocumentType): PrintSettings {
