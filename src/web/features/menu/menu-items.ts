@@ -26,7 +26,15 @@ export type MenuEntry =
   | {
       fn: BusinessFunction;
       screen?: FunctionScreen;
-      to?: '/customers' | '/departments' | '/projects' | '/settings/tax-rates' | '/settings/units';
+      to?:
+        | '/customers'
+        | '/departments'
+        | '/projects'
+        | '/settings/tax-rates'
+        | '/settings/units'
+        | '/settings/company'
+        | '/settings/print'
+        | '/settings/entry-checks';
     }
   | {
       admin: AdminScreen;
@@ -92,6 +100,9 @@ export const menuColumns: MenuGroup[][] = [
       icon: IconSliders,
       accent: 'gray',
       entries: [
+        { fn: 'settings', screen: 'company', to: '/settings/company' },
+        { fn: 'settings', screen: 'printSettings', to: '/settings/print' },
+        { fn: 'settings', screen: 'entryChecks', to: '/settings/entry-checks' },
         { fn: 'settings', screen: 'taxRates', to: '/settings/tax-rates' },
         { fn: 'settings', screen: 'units', to: '/settings/units' },
       ],
