@@ -476,3 +476,49 @@ describe('帳票設定と伝票入力チェック', () => {
     ).toBe('warn');
   });
 });
+
+describe('concurrent saves', () => {
+  it('lets exactly one of two first saves of the profile through; the other gets 409', async () => {
+    const fresh = await createSignedInTenant(t);
+    const admin = api(t, fresh.adminCookie);
+    const results = await Promise.all(
+      ['一番', '二番'].map((name) =>
+        admin.put('/api/v1/company/profile', { companyName: name, version: 0 }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await admin.get('/api/v1/company/profile')).json().version).toBe(1);
+  });
+
+  it('keeps one default 振込先 when several are marked default at once', async () => {
+    const fresh = await createSignedInTenant(t);
+    const admin = api(t, fresh.adminCookie);
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        admin.post('/api/v1/company/bank-accounts', {
+          ...sampleBankAccount,
+          sortOrder: n,
+          isDefault: true,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    const items = (await admin.get('/api/v1/company/bank-accounts')).json().items;
+    expect(items.filter((a: { isDefault: boolean }) => a.isDefault)).toHaveLength(1);
+  });
+
+  it('refuses the eleventh account, even when they arrive together', async () => {
+    const fresh = await createSignedInTenant(t);
+    const admin = api(t, fresh.adminCookie);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, n) =>
+        admin.post('/api/v1/company/bank-accounts', { ...sampleBankAccount, sortOrder: n }),
+      ),
+    );
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(10);
+    expect(results.find((r) => r.statusCode === 409)?.json().code).toBe(
+      'bank_account_limit_reached',
+    );
+  });
+});

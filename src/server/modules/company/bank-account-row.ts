@@ -30,6 +30,18 @@ export function bankAccountKey(tx: TenantTransaction, bankAccountId: string) {
   );
 }
 
+/**
+ * Serialises the tenant's 振込先 writes: two admins marking different accounts as default at
+ * once would otherwise both clear "the others" before either insert is visible and collide on
+ * the one-default index, and parallel additions could pass the limit together.
+ */
+export async function lockBankAccounts(tx: TenantTransaction): Promise<void> {
+  await tx.client.query(
+    `SELECT pg_advisory_xact_lock(hashtextextended($1 || '|company_bank_accounts', 0))`,
+    [tx.tenantId],
+  );
+}
+
 /** The new default takes the mark from the old one before it is set (partial unique index). */
 export async function clearOtherDefaults(tx: TenantTransaction, keepId: string): Promise<void> {
   await tx.db

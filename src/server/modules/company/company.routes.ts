@@ -14,8 +14,10 @@ import {
   companyProfileSchema,
   companyProfileUpdateSchema,
 } from './company-profile.schema';
+import { deleteCompanyImage } from './delete-company-image';
+import { getCompanyImage } from './get-company-image';
 import { getCompanyProfile } from './get-company-profile';
-import { deleteCompanyImage, getCompanyImage, putCompanyImage } from './put-company-image';
+import { putCompanyImage } from './put-company-image';
 import { updateCompanyProfile } from './update-company-profile';
 
 const tags = ['自社情報'];

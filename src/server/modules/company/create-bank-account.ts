@@ -11,6 +11,7 @@ import {
   bankAccountKey,
   clearOtherDefaults,
   ensureDefault,
+  lockBankAccounts,
   toBankAccount,
 } from './bank-account-row';
 
@@ -19,6 +20,7 @@ export async function createBankAccount(
   actor: ActorContext,
   input: BankAccountInput,
 ): Promise<BankAccount> {
+  await lockBankAccounts(tx);
   const [existing] = await tx.db
     .select({ n: count() })
     .from(companyBankAccounts)

@@ -3,7 +3,7 @@ import type { ActorContext } from '../../platform/auth/principal';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
 import { companyBankAccounts } from './bank-account.table';
-import { bankAccountKey, ensureDefault, toBankAccount } from './bank-account-row';
+import { bankAccountKey, ensureDefault, lockBankAccounts, toBankAccount } from './bank-account-row';
 
 /** Issued invoices keep the account as printed text, so an account can always be removed. */
 export async function deleteBankAccount(
@@ -12,6 +12,7 @@ export async function deleteBankAccount(
   bankAccountId: string,
   version: number,
 ): Promise<void> {
+  await lockBankAccounts(tx);
   const where = bankAccountKey(tx, bankAccountId);
   const [current] = await tx.db.select().from(companyBankAccounts).where(where).for('update');
   if (!current) throw new AppError('not_found');

@@ -3,18 +3,16 @@ import { tenantContext } from '../../platform/access/route-access';
 import { problemSchema, standardErrorResponses } from '../../platform/http/problem';
 import { companyAccess } from './company.permissions';
 import {
-  findPrintSettings,
-  getEntryChecks,
-  updateEntryChecks,
-  updatePrintSettings,
-} from './document-settings';
-import {
   entryChecksSchema,
   entryChecksUpdateSchema,
   printSettingsItemSchema,
   printSettingsListSchema,
   printSettingsUpdateSchema,
 } from './document-settings.schema';
+import { findPrintSettings } from './find-print-settings';
+import { getEntryChecks } from './get-entry-checks';
+import { updateEntryChecks } from './update-entry-checks';
+import { updatePrintSettings } from './update-print-settings';
 
 export const documentSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

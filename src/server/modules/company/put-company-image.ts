@@ -10,16 +10,8 @@ import type { ActorContext } from '../../platform/auth/principal';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
 import { companyImages } from './company-image.table';
+import { imageFacts } from './company-image-row';
 import type { CompanyImageInfo, CompanyImageUpload } from './company-profile.schema';
-
-const imageFacts = (row: typeof companyImages.$inferSelect | undefined) =>
-  row && {
-    contentType: row.contentType,
-    width: row.width,
-    height: row.height,
-    byteSize: row.byteSize,
-    sha256: row.sha256,
-  };
 
 /**
  * Stores (or replaces) the logo or seal after checking the bytes themselves; the audit row
@@ -81,33 +73,4 @@ export async function putCompanyImage(
     etag: values.sha256,
     updatedAt: saved!.updatedAt.toISOString(),
   };
-}
-
-export async function deleteCompanyImage(
-  tx: TenantTransaction,
-  actor: ActorContext,
-  kind: CompanyImageKind,
-): Promise<void> {
-  const where = and(eq(companyImages.tenantId, tx.tenantId), eq(companyImages.kind, kind));
-  const [before] = await tx.db.delete(companyImages).where(where).returning();
-  if (!before) throw new AppError('not_found');
-  await writeAudit(tx, actor, {
-    event: 'company.image_deleted',
-    targetType: 'company_image',
-    targetId: kind,
-    before: imageFacts(before),
-  });
-}
-
-export async function getCompanyImage(tx: TenantTransaction, kind: CompanyImageKind) {
-  const [row] = await tx.db
-    .select({
-      contentType: companyImages.contentType,
-      sha256: companyImages.sha256,
-      content: companyImages.content,
-    })
-    .from(companyImages)
-    .where(and(eq(companyImages.tenantId, tx.tenantId), eq(companyImages.kind, kind)));
-  if (!row) throw new AppError('not_found');
-  return row;
 }

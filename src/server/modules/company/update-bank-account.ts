@@ -10,6 +10,7 @@ import {
   bankAccountKey,
   clearOtherDefaults,
   ensureDefault,
+  lockBankAccounts,
   toBankAccount,
 } from './bank-account-row';
 
@@ -19,6 +20,7 @@ export async function updateBankAccount(
   bankAccountId: string,
   { version, ...input }: BankAccountUpdate,
 ): Promise<BankAccount> {
+  await lockBankAccounts(tx);
   const where = bankAccountKey(tx, bankAccountId);
   const [current] = await tx.db.select().from(companyBankAccounts).where(where).for('update');
   if (!current) throw new AppError('not_found');
