@@ -163,6 +163,7 @@ describe('ロゴ・角印', () => {
     expect(got.headers['x-content-type-options']).toBe('nosniff');
     expect(got.headers['content-disposition']).toBe('inline; filename="logo.png"');
     expect(got.headers['cache-control']).toBe('private, no-cache');
+    expect(got.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
     expect(got.headers.etag).toBe(`"${put.json().etag}"`);
     expect(Buffer.compare(got.rawPayload, png)).toBe(0);
 
