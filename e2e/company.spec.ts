@@ -4,10 +4,11 @@ import { makePng } from '../test/support/images';
 import { signIn } from './support';
 
 const shots = process.env.E2E_SCREENSHOTS;
-async function shot(page: Page, name: string) {
+/** Set E2E_SCREENSHOTS=<dir> to keep a picture of each screen for review. */
+async function shot(page: Page, name: string, fullPage = true) {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage });
 }
 
 test('an admin fills the company profile, uploads a logo, adds a bank account and blocks missing prices', async ({
@@ -26,7 +27,9 @@ test('an admin fills the company profile, uploads a logo, adds a bank account an
   const registration = page.getByLabel('適格請求書発行事業者 登録番号');
   await registration.fill('T1123456789012');
   await expect(page.getByTestId('registration-warning')).toContainText('チェックデジット');
-  await shot(page, 'company-profile-warning');
+  await page.getByRole('region', { name: 'インボイス（適格請求書）' }).scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 400);
+  await shot(page, 'company-profile-warning', false);
   await registration.fill('T7123456789012');
   await expect(page.getByText('法人番号のチェックデジットと一致しています')).toBeVisible();
   await page.getByRole('button', { name: '保存' }).click();

@@ -925,7 +925,7 @@ export const ja = {
     },
     addressSources: { company: '自社情報の住所', department: '伝票の部門の住所' },
     addressHint:
-      '部門の住所を選ぶと、部門マスタで「帳票に部門の住所を印刷」にした部門の住所を使います。',
+      '部門の住所を選ぶと、部門マスタで「帳票にこの部門の住所を印字する」にした部門はその住所を使います。',
   },
   entryChecks: {
     title: '伝票入力チェック',
