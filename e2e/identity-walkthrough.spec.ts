@@ -58,6 +58,8 @@ test('admin → view-only group → new staff → forced change → read-only cu
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByRole('row', { name: new RegExp(loginId) })).toContainText(group);
     await page.getByRole('button', { name: 'ログアウト' }).click();
+    // Navigating away before the sign-out lands would leave the admin signed in.
+    await page.waitForURL(/\/login/);
   });
 
   await test.step('the staff member must replace the initial password first', async () => {
@@ -84,6 +86,8 @@ test('admin → view-only group → new staff → forced change → read-only cu
     });
     expect(write.status()).toBe(403);
     await page.getByRole('button', { name: 'ログアウト' }).click();
+    // Navigating away before the sign-out lands would leave the admin signed in.
+    await page.waitForURL(/\/login/);
   });
 
   await test.step('forgets the password and resets it by mail', async () => {

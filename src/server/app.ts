@@ -17,6 +17,9 @@ import { z } from 'zod';
 import { access } from '../domain/access/permissions';
 import { apiTokenRoutes } from './modules/api-tokens/api-token.routes';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes';
+import { bankAccountRoutes } from './modules/company/bank-account.routes';
+import { companyRoutes } from './modules/company/company.routes';
+import { documentSettingsRoutes } from './modules/company/document-settings.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { mfaRoutes } from './modules/identity/mfa.routes';
 import { passwordResetRoutes } from './modules/identity/password-reset.routes';
@@ -193,6 +196,9 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(auditLogRoutes, { pool });
       await api.register(systemSettingsRoutes);
       await api.register(codeNumberingRoutes);
+      await api.register(companyRoutes);
+      await api.register(bankAccountRoutes);
+      await api.register(documentSettingsRoutes);
       await api.register(apiTokenRoutes);
     },
     { prefix: '/api/v1' },

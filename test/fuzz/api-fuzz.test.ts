@@ -87,7 +87,7 @@ beforeAll(async () => {
   ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true });
   addFormats.default(ajv);
   for (const [name, schema] of Object.entries(components)) {
-    ajv.addSchema(schema as object, `#/components/schemas/${name}`);
+    ajv.addSchema(forAjv(schema) as object, `#/components/schemas/${name}`);
   }
 });
 afterAll(() => t.close());
@@ -238,8 +238,20 @@ async function keepTheRunGoing(request: FuzzRequest, statusCode: number) {
 }
 
 function schemaErrors(schema: JsonSchema, body: unknown): string | null {
-  const validate = ajv.compile(resolveTop(schema));
+  const validate = ajv.compile(forAjv(resolveTop(schema)) as object);
   return validate(body) ? null : ajv.errorsText(validate.errors);
+}
+
+/**
+ * OpenAPI 3.0 marks null with `nullable`, which Ajv accepts only next to `type`; as JSON Schema,
+ * a nullable node is "this, or null".
+ */
+function forAjv(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(forAjv);
+  if (node === null || typeof node !== 'object') return node;
+  const { nullable, ...rest } = node as Record<string, unknown>;
+  const converted = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, forAjv(v)]));
+  return nullable === true ? { anyOf: [converted, { type: 'null' }] } : converted;
 }
 
 function resolveTop(schema: JsonSchema): object {

@@ -184,6 +184,23 @@ const expectedAccess: Record<string, string> = {
   'DELETE /api/v1/tax-rates/:code': 'settings:edit',
   'GET /api/v1/settings/system': 'orgAdmin',
   'PUT /api/v1/settings/system': 'orgAdmin',
+  'GET /api/v1/company/profile': 'settings:view',
+  'PUT /api/v1/company/profile': 'settings:edit',
+  'GET /api/v1/company/images/logo': 'settings:view',
+  'PUT /api/v1/company/images/logo': 'settings:edit',
+  'DELETE /api/v1/company/images/logo': 'settings:edit',
+  'GET /api/v1/company/images/seal': 'settings:view',
+  'PUT /api/v1/company/images/seal': 'settings:edit',
+  'DELETE /api/v1/company/images/seal': 'settings:edit',
+  'GET /api/v1/company/bank-accounts': 'settings:view',
+  'POST /api/v1/company/bank-accounts': 'settings:edit',
+  'PUT /api/v1/company/bank-accounts/:bankAccountId': 'settings:edit',
+  'DELETE /api/v1/company/bank-accounts/:bankAccountId': 'settings:edit',
+  'GET /api/v1/company/print-settings': 'settings:view',
+  'PUT /api/v1/company/print-settings': 'settings:edit',
+  /** Every document form reads it (like units and tax rates). */
+  'GET /api/v1/company/entry-checks': 'authenticated',
+  'PUT /api/v1/company/entry-checks': 'settings:edit',
   'GET /api/v1/api-tokens': 'authenticated',
   'POST /api/v1/api-tokens': 'authenticated',
   'DELETE /api/v1/api-tokens/:tokenId': 'authenticated',
@@ -225,6 +242,8 @@ describe('authorization matrix', () => {
           else if (route.url.startsWith('/api/v1/permission-groups/')) fixtures.groupVersion++;
           else if (route.url === '/api/v1/settings/system') fixtures.settingsVersion++;
           else if (route.url.startsWith('/api/v1/suppliers/')) fixtures.supplierVersion++;
+          else if (route.url.startsWith('/api/v1/company/bank-accounts/'))
+            fixtures.bankAccountVersion++;
           else if (route.url.startsWith('/api/v1/customers/')) fixtures.customerVersion++;
         }
         const expected = expectedOutcome(route.access, caller, route.url);

@@ -1,4 +1,16 @@
 import type { RegisteredRoute } from '../../src/server/platform/access/route-access';
+import { makePng } from './images';
+
+export const sampleBankAccount = {
+  bankName: 'みずほ銀行',
+  bankCode: '0001',
+  branchName: '東京営業部',
+  branchCode: '110',
+  accountType: 'ordinary',
+  accountNumber: '1234567',
+  accountHolder: 'カ)サンプルシヨウジ',
+  sortOrder: 10,
+};
 
 /**
  * A valid request for every API route, so the generated authorization and isolation suites
@@ -52,6 +64,10 @@ export interface RouteFixtures {
   /** A live API token of the tenant's admin, for the revoke samples. */
   apiTokenId: string;
   settingsVersion: number;
+  /** A 振込先 the samples may edit, and one the DELETE sample may remove (version 1). */
+  bankAccountId: string;
+  bankAccountVersion: number;
+  deletableBankAccountId: string;
 }
 
 export interface SampleRequest {
@@ -303,6 +319,57 @@ const samples: Record<string, Sample> = {
       version: f.settingsVersion,
     },
   }),
+  'GET /api/v1/company/profile': () => ({ url: '/api/v1/company/profile' }),
+  'PUT /api/v1/company/profile': () => ({
+    url: '/api/v1/company/profile',
+    // Version 0 saves the first profile; later callers get 409, which still proves access.
+    body: { companyName: 'サンプル商事株式会社', registrationNumber: 'T7123456789012', version: 0 },
+  }),
+  ...Object.fromEntries(
+    (['logo', 'seal'] as const).flatMap((kind) => [
+      [`GET /api/v1/company/images/${kind}`, () => ({ url: `/api/v1/company/images/${kind}` })],
+      [
+        `PUT /api/v1/company/images/${kind}`,
+        () => ({
+          url: `/api/v1/company/images/${kind}`,
+          body: { contentType: 'image/png', data: makePng(2, 2).toString('base64') },
+        }),
+      ],
+      [`DELETE /api/v1/company/images/${kind}`, () => ({ url: `/api/v1/company/images/${kind}` })],
+    ]),
+  ),
+  'GET /api/v1/company/bank-accounts': () => ({ url: '/api/v1/company/bank-accounts' }),
+  'POST /api/v1/company/bank-accounts': () => ({
+    url: '/api/v1/company/bank-accounts',
+    body: sampleBankAccount,
+  }),
+  'PUT /api/v1/company/bank-accounts/:bankAccountId': (f) => ({
+    url: `/api/v1/company/bank-accounts/${f.bankAccountId}`,
+    body: { ...sampleBankAccount, branchName: '書換支店', version: f.bankAccountVersion },
+  }),
+  'DELETE /api/v1/company/bank-accounts/:bankAccountId': (f) => ({
+    url: `/api/v1/company/bank-accounts/${f.deletableBankAccountId}?version=1`,
+  }),
+  'GET /api/v1/company/print-settings': () => ({ url: '/api/v1/company/print-settings' }),
+  'PUT /api/v1/company/print-settings': () => ({
+    url: '/api/v1/company/print-settings',
+    body: {
+      documentType: 'quote',
+      title: '御見積書',
+      showLogo: true,
+      showSeal: true,
+      showBankAccounts: false,
+      showRegistrationNumber: true,
+      footerNote: '',
+      addressSource: 'company',
+      version: 0,
+    },
+  }),
+  'GET /api/v1/company/entry-checks': () => ({ url: '/api/v1/company/entry-checks' }),
+  'PUT /api/v1/company/entry-checks': () => ({
+    url: '/api/v1/company/entry-checks',
+    body: { project: 'warn', quantity: 'block', unitPrice: 'block', cost: 'allow', version: 0 },
+  }),
   'GET /api/v1/api-tokens': () => ({ url: '/api/v1/api-tokens' }),
   'POST /api/v1/api-tokens': () => ({
     url: '/api/v1/api-tokens',
@@ -396,6 +463,9 @@ type MasterFixtures = Pick<
   | 'taxRateCode'
   | 'taxRateVersion'
   | 'deletableTaxRateCode'
+  | 'bankAccountId'
+  | 'bankAccountVersion'
+  | 'deletableBankAccountId'
 >;
 
 /** Two departments, projects and tax rates made through the API, for the samples naming one. */
@@ -466,11 +536,25 @@ export async function createMasterFixtures(
     return response.json() as Record<string, string> & { version: number };
   };
   const supplier = await partner('/api/v1/suppliers', 'FIXS-EDIT');
+  const accounts: { bankAccountId: string; version: number }[] = [];
+  for (const sortOrder of [900, 901]) {
+    const response = await post('/api/v1/company/bank-accounts', {
+      ...sampleBankAccount,
+      sortOrder,
+    });
+    if (response.statusCode !== 201)
+      throw new Error(`fixture bank account: ${response.statusCode}`);
+    accounts.push(response.json() as { bankAccountId: string; version: number });
+  }
+  const [account, removableAccount] = accounts as [(typeof accounts)[0], (typeof accounts)[0]];
   return {
     deletableCustomerId: (await partner('/api/v1/customers', 'FIXC-DELETE')).customerId!,
     supplierId: supplier.supplierId!,
     supplierVersion: supplier.version,
     deletableSupplierId: (await partner('/api/v1/suppliers', 'FIXS-DELETE')).supplierId!,
+    bankAccountId: account.bankAccountId,
+    bankAccountVersion: account.version,
+    deletableBankAccountId: removableAccount.bankAccountId,
     departmentId: edit.departmentId,
     departmentVersion: edit.version,
     deletableDepartmentId: remove.departmentId,

@@ -220,6 +220,31 @@ export const errorCatalogue = {
     ja: 'このアクセス権限グループを使用している担当者がいるため削除できません。先に担当者のグループを変更してください。',
     en: 'Users still belong to this permission group. Move them to another group first.',
   },
+  bank_account_limit_reached: {
+    status: 409,
+    ja: '振込先は10件まで登録できます。使わない振込先を削除してから追加してください。',
+    en: 'Up to 10 bank accounts can be registered. Remove one first.',
+  },
+  image_invalid: {
+    status: 400,
+    ja: '画像として読み取れません。PNG または JPEG の画像ファイルを選んでください。',
+    en: 'The file is not a readable PNG or JPEG image.',
+  },
+  image_type_mismatch: {
+    status: 400,
+    ja: 'ファイルの種類と中身が一致しません。画像を保存し直してから選んでください。',
+    en: 'The file type does not match its content.',
+  },
+  image_dimensions_exceeded: {
+    status: 400,
+    ja: '画像が大きすぎます。縦横とも2000ピクセル以内の画像を選んでください。',
+    en: 'The image is too large. Use at most 2000 × 2000 pixels.',
+  },
+  image_too_large: {
+    status: 413,
+    ja: '画像のファイルサイズが大きすぎます。1MB以下の画像を選んでください。',
+    en: 'The image file is too large. Use at most 1 MB.',
+  },
   version_conflict: {
     status: 409,
     ja: '他の担当者が先に更新しました。画面を開き直してから修正してください。',

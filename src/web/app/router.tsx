@@ -11,6 +11,12 @@ import { can } from '../../domain/access/permissions';
 import { ownApiTokensQueryOptions, tenantApiTokensQueryOptions } from '../api/api-tokens';
 import { fetchMe, meQueryOptions } from '../api/auth';
 import { isApiError } from '../api/client';
+import {
+  bankAccountListQueryOptions,
+  companyProfileQueryOptions,
+  entryChecksQueryOptions,
+  printSettingsQueryOptions,
+} from '../api/company';
 import { customerQueryOptions } from '../api/customers';
 import { departmentListQueryOptions, departmentQueryOptions } from '../api/departments';
 import { mfaSettingsQueryOptions, mfaStatusQueryOptions } from '../api/mfa';
@@ -30,11 +36,13 @@ import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
 import { ApiTokensPage, TenantApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { AuditLogPage } from '../features/audit-log/AuditLogPage';
+import { CompanyProfilePage } from '../features/company/CompanyProfilePage';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { DepartmentEditPage, DepartmentNewPage } from '../features/departments/DepartmentFormPage';
 import { DepartmentListPage } from '../features/departments/DepartmentListPage';
 import { DevMailboxPage } from '../features/dev-mailbox/DevMailboxPage';
+import { EntryChecksPage } from '../features/entry-checks/EntryChecksPage';
 import { HelpLayout } from '../features/help/HelpLayout';
 import { HelpArticlePage, HelpIndexPage } from '../features/help/HelpPages';
 import { helpPages } from '../features/help/help-pages';
@@ -51,6 +59,7 @@ import {
   PermissionGroupNewPage,
 } from '../features/permission-groups/PermissionGroupFormPage';
 import { PermissionGroupListPage } from '../features/permission-groups/PermissionGroupListPage';
+import { PrintSettingsPage } from '../features/print-settings/PrintSettingsPage';
 import { parseProductListSearch } from '../features/products/list-search';
 import { ProductEditPage, ProductNewPage } from '../features/products/ProductFormPage';
 import { ProductListPage } from '../features/products/ProductListPage';
@@ -363,6 +372,40 @@ const taxRatesRoute = createRoute({
   component: TaxRateSettingsPage,
 });
 
+const companyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/company',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'settings:view')) throw redirect({ to: '/' });
+  },
+  loader: ({ context }) =>
+    Promise.all([
+      context.queryClient.ensureQueryData(companyProfileQueryOptions),
+      context.queryClient.ensureQueryData(bankAccountListQueryOptions),
+    ]),
+  component: CompanyProfilePage,
+});
+
+const printSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/print',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'settings:view')) throw redirect({ to: '/' });
+  },
+  loader: ({ context }) => context.queryClient.ensureQueryData(printSettingsQueryOptions),
+  component: PrintSettingsPage,
+});
+
+const entryChecksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/entry-checks',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'settings:view')) throw redirect({ to: '/' });
+  },
+  loader: ({ context }) => context.queryClient.ensureQueryData(entryChecksQueryOptions),
+  component: EntryChecksPage,
+});
+
 const passwordRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'password',
@@ -502,6 +545,9 @@ const routeTree = rootRoute.addChildren([
     productsRoute.addChildren([productListRoute, productNewRoute, productEditRoute]),
     taxRatesRoute,
     unitsRoute,
+    companyRoute,
+    printSettingsRoute,
+    entryChecksRoute,
     usersRoute.addChildren([userListRoute, userNewRoute, userEditRoute]),
     permissionGroupsRoute.addChildren([
       permissionGroupListRoute,

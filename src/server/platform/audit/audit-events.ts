@@ -80,6 +80,17 @@ export const auditEvents = {
   'tax_rate.deleted': '税率を削除',
   /** A preset put back as shipped: the tenant's override row is removed. */
   'tax_rate.reset': '税率を初期状態に戻す',
+  /** 自社情報: before/after hold only the changed fields. */
+  'company.profile_updated': '自社情報を変更',
+  'company.bank_account_created': '振込先を登録',
+  'company.bank_account_updated': '振込先を修正',
+  'company.bank_account_deleted': '振込先を削除',
+  /** targetId 'logo' or 'seal'; the image's size, type and SHA-256, never its bytes. */
+  'company.image_uploaded': '自社画像を登録',
+  'company.image_deleted': '自社画像を削除',
+  /** targetId is the document type (invoice, quote …). */
+  'company.print_settings_updated': '帳票設定を変更',
+  'company.entry_checks_updated': '伝票入力チェックを変更',
 } as const;
 
 export type AuditEvent = keyof typeof auditEvents;

@@ -33,7 +33,10 @@ export type MenuEntry =
         | '/products'
         | '/projects'
         | '/settings/tax-rates'
-        | '/settings/units';
+        | '/settings/units'
+        | '/settings/company'
+        | '/settings/print'
+        | '/settings/entry-checks';
     }
   | {
       admin: AdminScreen;
@@ -99,6 +102,9 @@ export const menuColumns: MenuGroup[][] = [
       icon: IconSliders,
       accent: 'gray',
       entries: [
+        { fn: 'settings', screen: 'company', to: '/settings/company' },
+        { fn: 'settings', screen: 'printSettings', to: '/settings/print' },
+        { fn: 'settings', screen: 'entryChecks', to: '/settings/entry-checks' },
         { fn: 'settings', screen: 'taxRates', to: '/settings/tax-rates' },
         { fn: 'settings', screen: 'units', to: '/settings/units' },
       ],
