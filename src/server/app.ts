@@ -154,6 +154,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
         cookieName,
         secureCookie: config.tlsEnabled,
         dataRegion: config.DATA_REGION,
+        purgePolicy: config.purgePolicy,
         loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
       });
       await api.register(passwordResetRoutes, {

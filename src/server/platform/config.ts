@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { PURGE_GRACE_DAYS_MAX, type PurgePolicy } from '../../domain/lifecycle/purge-policy';
 
 /**
  * Environment configuration, validated once at start. Every variable is documented in the
@@ -63,6 +64,28 @@ const configSchema = z
     MAIL_FROM: z.string().min(3).default('Akinai <no-reply@akinai.invalid>'),
     /** 32 random bytes, base64: encrypts TOTP secrets. Required in production. */
     MFA_ENCRYPTION_KEY: z.string().optional(),
+    /**
+     * Days from contract end to purge. Shorter is allowed, later never: the maxima keep the
+     * promise that data and backups are gone within 2 weeks / 1 month (ADR 0017).
+     */
+    PURGE_GRACE_DAYS_TRIAL: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(PURGE_GRACE_DAYS_MAX.trial, {
+        error: `PURGE_GRACE_DAYS_TRIAL may not exceed ${PURGE_GRACE_DAYS_MAX.trial} days`,
+      })
+      .default(PURGE_GRACE_DAYS_MAX.trial),
+    PURGE_GRACE_DAYS_PAID: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(PURGE_GRACE_DAYS_MAX.paid, {
+        error: `PURGE_GRACE_DAYS_PAID may not exceed ${PURGE_GRACE_DAYS_MAX.paid} days`,
+      })
+      .default(PURGE_GRACE_DAYS_MAX.paid),
+    /** Runs the data lifecycle job (trial end, reminders, purge) hourly inside `npm start`. */
+    LIFECYCLE_JOB: booleanFlag.default(true),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.DATABASE_URL) !== Boolean(env.DATABASE_OWNER_URL)) {
@@ -96,6 +119,7 @@ export type Config = z.infer<typeof configSchema> & {
   tlsEnabled: boolean;
   /** Development without SMTP: mail is kept for the dev mailbox page instead of sent. */
   devMailbox: boolean;
+  purgePolicy: PurgePolicy;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -111,5 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(parsed.data.DATA_DIR),
     tlsEnabled: Boolean(parsed.data.TLS_CERT_FILE),
     devMailbox: parsed.data.NODE_ENV !== 'production' && !parsed.data.SMTP_URL,
+    purgePolicy: {
+      graceDaysTrial: parsed.data.PURGE_GRACE_DAYS_TRIAL,
+      graceDaysPaid: parsed.data.PURGE_GRACE_DAYS_PAID,
+    },
   };
 }
