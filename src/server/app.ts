@@ -23,6 +23,7 @@ import { passwordResetRoutes } from './modules/identity/password-reset.routes';
 import { permissionGroupRoutes } from './modules/identity/permission-group.routes';
 import { sessionRoutes } from './modules/identity/session.routes';
 import { userRoutes } from './modules/identity/user.routes';
+import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes';
 import { departmentRoutes } from './modules/masters/departments/department.routes';
 import { projectRoutes } from './modules/masters/projects/project.routes';
 import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
@@ -180,6 +181,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(auditLogRoutes, { pool });
       await api.register(systemSettingsRoutes);
       await api.register(apiTokenRoutes);
+      await api.register(lifecycleRoutes, { pool });
     },
     { prefix: '/api/v1' },
   );
