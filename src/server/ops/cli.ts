@@ -2,6 +2,8 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../platform/config';
 import { auditVerify } from './commands/audit-verify';
+import { lifecycleDeletions } from './commands/lifecycle-deletions';
+import { lifecycleRun } from './commands/lifecycle-run';
 import type { OpsCommand, OpsIo } from './ops-command';
 import { openOpsDatabase } from './ops-database';
 import { OpsError } from './ops-tenants';
@@ -10,7 +12,7 @@ import { OpsError } from './ops-tenants';
  * `npm run ops -- <command> [options]`: operator commands against the database `npm start`
  * uses. New commands (tenants, backups) register here.
  */
-export const commands: readonly OpsCommand[] = [auditVerify];
+export const commands: readonly OpsCommand[] = [auditVerify, lifecycleRun, lifecycleDeletions];
 
 const consoleIo: OpsIo = {
   out: (line) => console.log(line),
@@ -34,7 +36,7 @@ export async function main(
   let database: Awaited<ReturnType<typeof openOpsDatabase>> | undefined;
   try {
     database = await openOpsDatabase(loadConfig({ LOG_LEVEL: 'silent', ...env }));
-    return await command.run(args, { pool: database.pool, io });
+    return await command.run(args, { pool: database.pool, io, env });
   } catch (error) {
     if (error instanceof OpsError) {
       io.err(error.message);

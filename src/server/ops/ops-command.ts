@@ -10,5 +10,8 @@ export interface OpsCommand {
   name: string;
   usage: string;
   summary: string;
-  run(args: string[], context: { pool: pg.Pool; io: OpsIo }): Promise<number>;
+  run(
+    args: string[],
+    context: { pool: pg.Pool; io: OpsIo; env: NodeJS.ProcessEnv },
+  ): Promise<number>;
 }
