@@ -182,7 +182,7 @@ describe('data lifecycle: trial end, reminders, purge before the deadline', () =
       expect.arrayContaining(['contact-trial@example.jp', `admin-${trial.code}@example.jp`]),
     );
     expect(mail.subject).toContain('データ削除のお知らせ');
-    expect(mail.text).toContain('https://akinai.example.jp/data-export');
+    expect(mail.text).toContain('https://akinai.example.jp/settings/data-export');
     // The read-only banner's facts follow from the same rule.
     const me = (await api(t, trial.adminCookie).get('/api/v1/auth/me')).json();
     expect(me.tenant.contract).toEqual({

@@ -30,6 +30,7 @@ import { AuditLogPage } from '../features/audit-log/AuditLogPage';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { parseCustomerListSearch } from '../features/customers/list-search';
+import { DataExportPage } from '../features/data-export/DataExportPage';
 import { DepartmentEditPage, DepartmentNewPage } from '../features/departments/DepartmentFormPage';
 import { DepartmentListPage } from '../features/departments/DepartmentListPage';
 import { DevMailboxPage } from '../features/dev-mailbox/DevMailboxPage';
@@ -410,6 +411,13 @@ const tenantApiTokensRoute = createRoute({
   component: TenantApiTokensPage,
 });
 
+const dataExportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/data-export',
+  beforeLoad: adminOnly,
+  component: DataExportPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   helpRoute.addChildren([helpIndexRoute, helpArticleRoute]),
@@ -437,6 +445,7 @@ const routeTree = rootRoute.addChildren([
     apiTokensRoute,
     systemSettingsRoute,
     tenantApiTokensRoute,
+    dataExportRoute,
   ]),
 ]);
 

@@ -22,7 +22,7 @@ export function purgeReminderMail(
       '',
       '必要なデータは、削除日までに組織管理者の方が「全データのエクスポート」から',
       'ダウンロードしてください (表ごとの CSV、操作ログ、発行済みの帳票を ZIP でお渡しします)。',
-      ...(appOrigin ? ['', `${appOrigin}/data-export`] : []),
+      ...(appOrigin ? ['', `${appOrigin}/settings/data-export`] : []),
       '',
       '--',
       'Akinai 販売管理',

@@ -35,7 +35,8 @@ export type MenuEntry =
         | '/settings/permission-groups'
         | '/settings/audit-log'
         | '/settings/system'
-        | '/settings/api-tokens';
+        | '/settings/api-tokens'
+        | '/settings/data-export';
     };
 
 export interface MenuGroup {
@@ -106,6 +107,7 @@ export const menuColumns: MenuGroup[][] = [
         { admin: 'systemSettings', to: '/settings/system' },
         { admin: 'apiTokens', to: '/settings/api-tokens' },
         { admin: 'auditLog', to: '/settings/audit-log' },
+        { admin: 'dataExport', to: '/settings/data-export' },
       ],
     },
   ],
