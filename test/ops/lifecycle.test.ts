@@ -296,7 +296,7 @@ describe('data lifecycle: trial end, reminders, purge before the deadline', () =
 
   it('leaves the running tenant alone on later passes', async () => {
     const report = await run(new Date(Date.now() + 400 * DAY));
-    expect(report).toEqual({ trialsEnded: [], reminders: [], purged: [] });
+    expect(report).toEqual({ trialsEnded: [], reminders: [], purged: [], failed: [] });
     expect(await rowsPerTable(bystander.tenantId)).toEqual(bystanderBefore);
   });
 });

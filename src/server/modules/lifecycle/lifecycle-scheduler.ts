@@ -34,6 +34,9 @@ export function startLifecycleScheduler(options: {
           horizonMs: intervalMs,
           appOrigin: options.appOrigin,
         });
+        if (report.failed.length > 0) {
+          options.log.warn({ failed: report.failed }, 'data lifecycle: some tenants failed');
+        }
         if (report.trialsEnded.length + report.reminders.length + report.purged.length > 0) {
           options.log.info(
             {

@@ -30,6 +30,8 @@ export interface LifecycleReport {
   trialsEnded: string[];
   reminders: { tenantId: string; reminder: PurgeReminderKey; recipients: number }[];
   purged: DeletionRecord[];
+  /** Tenants whose step failed (rolled back); the others were still processed. */
+  failed: { tenantId: string; error: string }[];
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -52,27 +54,44 @@ function systemActor(tenantId: string, now: Date): ActorContext {
  * Idempotent: running it twice at the same clock changes nothing the second time.
  */
 export async function runLifecycle(options: LifecycleOptions): Promise<LifecycleReport> {
-  const report: LifecycleReport = { trialsEnded: [], reminders: [], purged: [] };
-  const { ownerPool, now, policy } = options;
-  for (let contract of await listEndingContracts(ownerPool)) {
-    if (contract.status === 'trial' && contract.trialEndsAt && contract.trialEndsAt <= now) {
-      if (await endExpiredTrial(ownerPool, contract, now)) {
-        report.trialsEnded.push(contract.tenantId);
-        contract = { ...contract, status: 'ended', contractEndedAt: contract.trialEndsAt };
-      }
+  const report: LifecycleReport = { trialsEnded: [], reminders: [], purged: [], failed: [] };
+  for (const contract of await listEndingContracts(options.ownerPool)) {
+    // One tenant's failure (each step is its own transaction) must not hold up the others.
+    try {
+      await processTenant(contract, options, report);
+    } catch (error) {
+      report.failed.push({
+        tenantId: contract.tenantId,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
-    if (contract.status !== 'ended') continue;
-    const schedule = purgeScheduleOf(contract, now, policy);
-    if (!schedule) continue;
-    if (schedule.purgeAt.getTime() <= now.getTime() + options.horizonMs) {
-      const record = await purgeTenant(ownerPool, contract, now, policy);
-      if (record) report.purged.push(record);
-      continue;
-    }
-    const sent = await sendDueReminder(ownerPool, contract, schedule, now, options.appOrigin);
-    if (sent) report.reminders.push({ tenantId: contract.tenantId, ...sent });
   }
   return report;
+}
+
+async function processTenant(
+  initial: TenantContract,
+  options: LifecycleOptions,
+  report: LifecycleReport,
+): Promise<void> {
+  const { ownerPool, now, policy } = options;
+  let contract = initial;
+  if (contract.status === 'trial' && contract.trialEndsAt && contract.trialEndsAt <= now) {
+    if (await endExpiredTrial(ownerPool, contract, now)) {
+      report.trialsEnded.push(contract.tenantId);
+      contract = { ...contract, status: 'ended', contractEndedAt: contract.trialEndsAt };
+    }
+  }
+  if (contract.status !== 'ended') return;
+  const schedule = purgeScheduleOf(contract, now, policy);
+  if (!schedule) return;
+  if (schedule.purgeAt.getTime() <= now.getTime() + options.horizonMs) {
+    const record = await purgeTenant(ownerPool, contract, now, policy);
+    if (record) report.purged.push(record);
+    return;
+  }
+  const sent = await sendDueReminder(ownerPool, contract, schedule, now, options.appOrigin);
+  if (sent) report.reminders.push({ tenantId: contract.tenantId, ...sent });
 }
 
 async function endExpiredTrial(pool: pg.Pool, contract: TenantContract, now: Date) {

@@ -46,9 +46,13 @@ export const lifecycleRun: OpsCommand = {
         `  削除 / purged: ${d.deletedTenantId} (${d.totalRows}行 / rows, 記録 / record ${d.deletionId})`,
       );
     }
+    for (const f of report.failed) {
+      io.out(`  失敗 / FAILED: ${f.tenantId} — ${f.error} (ロールバック済み / rolled back)`);
+    }
     io.out(
-      `結果 / Result: ${report.trialsEnded.length} trial(s) ended, ${report.reminders.length} reminder(s), ${report.purged.length} tenant(s) purged`,
+      `結果 / Result: ${report.trialsEnded.length} trial(s) ended, ${report.reminders.length} reminder(s), ${report.purged.length} tenant(s) purged, ${report.failed.length} failed`,
     );
-    return 0;
+    // Non-zero so cron or monitoring notices: a failed purge would otherwise become a late one.
+    return report.failed.length > 0 ? 1 : 0;
   },
 };
