@@ -26,6 +26,7 @@ import { passwordResetRoutes } from './modules/identity/password-reset.routes';
 import { permissionGroupRoutes } from './modules/identity/permission-group.routes';
 import { sessionRoutes } from './modules/identity/session.routes';
 import { userRoutes } from './modules/identity/user.routes';
+import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes';
 import { departmentRoutes } from './modules/masters/departments/department.routes';
 import { customerPriceRoutes } from './modules/masters/products/customer-price.routes';
 import { productRoutes } from './modules/masters/products/product.routes';
@@ -167,6 +168,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
         cookieName,
         secureCookie: config.tlsEnabled,
         dataRegion: config.DATA_REGION,
+        purgePolicy: config.purgePolicy,
         loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
       });
       await api.register(passwordResetRoutes, {
@@ -200,6 +202,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(bankAccountRoutes);
       await api.register(documentSettingsRoutes);
       await api.register(apiTokenRoutes);
+      await api.register(lifecycleRoutes, { pool });
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import { startLifecycleScheduler } from './modules/lifecycle/lifecycle-scheduler';
 import { ensureDemoTenant } from './modules/organization/demo-tenant';
 import type { Config } from './platform/config';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './platform/db/embedded';
@@ -50,6 +51,14 @@ export async function startAkinai(config: Config): Promise<RunningAkinai> {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const url = `${config.tlsEnabled ? 'https' : 'http'}://localhost:${port}`;
+    const lifecycle = config.LIFECYCLE_JOB
+      ? startLifecycleScheduler({
+          ownerUrl,
+          policy: config.purgePolicy,
+          appOrigin: config.APP_ORIGIN,
+          log: app.log,
+        })
+      : undefined;
     return {
       app,
       url,
@@ -59,6 +68,7 @@ export async function startAkinai(config: Config): Promise<RunningAkinai> {
         // hook may already be stopping the database, so closing the app or the pool can meet
         // dead connections. That is logged, and the database is still stopped for sure.
         const steps: [string, () => Promise<unknown> | undefined][] = [
+          ['stopping the lifecycle job', () => lifecycle?.stop()],
           ['closing the app', () => app.close()],
           ['closing the database pool', () => pool.end()],
           ['stopping the embedded database', () => embedded?.stop()],

@@ -206,6 +206,7 @@ const expectedAccess: Record<string, string> = {
   'DELETE /api/v1/api-tokens/:tokenId': 'authenticated',
   'GET /api/v1/admin/api-tokens': 'orgAdmin',
   'DELETE /api/v1/admin/api-tokens/:tokenId': 'orgAdmin',
+  'GET /api/v1/data-export': 'orgAdmin',
 };
 
 describe('authorization matrix', () => {

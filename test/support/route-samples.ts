@@ -375,6 +375,7 @@ const samples: Record<string, Sample> = {
     url: '/api/v1/api-tokens',
     body: { name: 'サンプル連携', expiresInDays: 30, scope: ['customers:view'] },
   }),
+  'GET /api/v1/data-export': () => ({ url: '/api/v1/data-export' }),
   'DELETE /api/v1/api-tokens/:tokenId': (f) => ({ url: `/api/v1/api-tokens/${f.apiTokenId}` }),
   'GET /api/v1/admin/api-tokens': () => ({ url: '/api/v1/admin/api-tokens' }),
   'DELETE /api/v1/admin/api-tokens/:tokenId': (f) => ({

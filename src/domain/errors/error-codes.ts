@@ -99,6 +99,11 @@ export const errorCatalogue = {
     ja: '組織の設定で2段階認証が必須です。2段階認証を設定してから操作してください。',
     en: 'Your organisation requires two-step verification. Please set it up first.',
   },
+  tenant_read_only: {
+    status: 403,
+    ja: 'ご契約が終了しているため、データの登録・変更・削除はできません。参照とエクスポートはご利用いただけます。',
+    en: 'Your contract has ended: data can be read and exported but no longer changed.',
+  },
   csrf_rejected: {
     status: 403,
     ja: '不正な送信元からのリクエストのため処理できません。画面を再読み込みしてください。',

@@ -5,6 +5,8 @@ import { auditVerify } from './commands/audit-verify';
 import { backupList } from './commands/backup-list';
 import { backupRestore } from './commands/backup-restore';
 import { backupRun } from './commands/backup-run';
+import { lifecycleDeletions } from './commands/lifecycle-deletions';
+import { lifecycleRun } from './commands/lifecycle-run';
 import type { OpsCommand, OpsIo } from './ops-command';
 import { openOpsDatabase } from './ops-database';
 import { OpsError } from './ops-tenants';
@@ -13,7 +15,14 @@ import { OpsError } from './ops-tenants';
  * `npm run ops -- <command> [options]`: operator commands against the database `npm start`
  * uses. New commands (tenants, backups) register here.
  */
-export const commands: readonly OpsCommand[] = [auditVerify, backupRun, backupList, backupRestore];
+export const commands: readonly OpsCommand[] = [
+  auditVerify,
+  backupRun,
+  backupList,
+  backupRestore,
+  lifecycleRun,
+  lifecycleDeletions,
+];
 
 const consoleIo: OpsIo = {
   out: (line) => console.log(line),
@@ -41,7 +50,7 @@ export async function main(
   try {
     const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
     database = await openOpsDatabase(config);
-    return await command.run(args, { pool: database.pool, io, config });
+    return await command.run(args, { pool: database.pool, io, config, env });
   } catch (error) {
     if (error instanceof OpsError) {
       io.err(error.message);

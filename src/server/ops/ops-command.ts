@@ -11,5 +11,8 @@ export interface OpsCommand {
   name: string;
   usage: string;
   summary: string;
-  run(args: string[], context: { pool: pg.Pool; io: OpsIo; config: Config }): Promise<number>;
+  run(
+    args: string[],
+    context: { pool: pg.Pool; io: OpsIo; config: Config; env: NodeJS.ProcessEnv },
+  ): Promise<number>;
 }

@@ -12,6 +12,20 @@ describe('configuration', () => {
     });
   });
 
+  it('purges ended tenants at most 5 (trial) / 21 (paid) days after the end, never later', () => {
+    expect(loadConfig({}).purgePolicy).toEqual({ graceDaysTrial: 5, graceDaysPaid: 21 });
+    expect(
+      loadConfig({ PURGE_GRACE_DAYS_TRIAL: '2', PURGE_GRACE_DAYS_PAID: '14' }).purgePolicy,
+    ).toEqual({ graceDaysTrial: 2, graceDaysPaid: 14 });
+    expect(() => loadConfig({ PURGE_GRACE_DAYS_TRIAL: '6' })).toThrow(
+      /PURGE_GRACE_DAYS_TRIAL may not exceed 5 days/,
+    );
+    expect(() => loadConfig({ PURGE_GRACE_DAYS_PAID: '22' })).toThrow(
+      /PURGE_GRACE_DAYS_PAID may not exceed 21 days/,
+    );
+    expect(() => loadConfig({ PURGE_GRACE_DAYS_PAID: '0' })).toThrow(/PURGE_GRACE_DAYS_PAID/);
+  });
+
   it('trusts X-Forwarded-For only from named proxies, never from any client', () => {
     expect(loadConfig({}).TRUST_PROXY).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toBe('loopback');

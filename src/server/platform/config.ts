@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { PURGE_GRACE_DAYS_MAX, type PurgePolicy } from '../../domain/lifecycle/purge-policy';
 
 /**
  * Environment configuration, validated once at start. Every variable is documented in the
@@ -67,6 +68,28 @@ const configSchema = z
     MASTER_KEY: z.string().optional(),
     /** Where encrypted backups are written; default DATA_DIR/backups. */
     BACKUP_DIR: z.string().optional(),
+    /**
+     * Days from contract end to purge. Shorter is allowed, later never: the maxima keep the
+     * promise that data and backups are gone within 2 weeks / 1 month (ADR 0017).
+     */
+    PURGE_GRACE_DAYS_TRIAL: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(PURGE_GRACE_DAYS_MAX.trial, {
+        error: `PURGE_GRACE_DAYS_TRIAL may not exceed ${PURGE_GRACE_DAYS_MAX.trial} days`,
+      })
+      .default(PURGE_GRACE_DAYS_MAX.trial),
+    PURGE_GRACE_DAYS_PAID: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(PURGE_GRACE_DAYS_MAX.paid, {
+        error: `PURGE_GRACE_DAYS_PAID may not exceed ${PURGE_GRACE_DAYS_MAX.paid} days`,
+      })
+      .default(PURGE_GRACE_DAYS_MAX.paid),
+    /** Runs the data lifecycle job (trial end, reminders, purge) hourly inside `npm start`. */
+    LIFECYCLE_JOB: booleanFlag.default(true),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.DATABASE_URL) !== Boolean(env.DATABASE_OWNER_URL)) {
@@ -101,6 +124,7 @@ export type Config = z.infer<typeof configSchema> & {
   tlsEnabled: boolean;
   /** Development without SMTP: mail is kept for the dev mailbox page instead of sent. */
   devMailbox: boolean;
+  purgePolicy: PurgePolicy;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -117,5 +141,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDir: resolve(parsed.data.BACKUP_DIR ?? join(parsed.data.DATA_DIR, 'backups')),
     tlsEnabled: Boolean(parsed.data.TLS_CERT_FILE),
     devMailbox: parsed.data.NODE_ENV !== 'production' && !parsed.data.SMTP_URL,
+    purgePolicy: {
+      graceDaysTrial: parsed.data.PURGE_GRACE_DAYS_TRIAL,
+      graceDaysPaid: parsed.data.PURGE_GRACE_DAYS_PAID,
+    },
   };
 }

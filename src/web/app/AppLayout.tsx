@@ -13,6 +13,7 @@ import {
   IconShield,
   IconUser,
 } from '../components/icons';
+import { ContractEndedBanner } from '../features/data-export/ContractEndedBanner';
 import { useT } from '../i18n/i18n';
 import { BrandMark } from './BrandMark';
 import { LanguageToggle } from './LanguageToggle';
@@ -135,6 +136,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </Box>
+      <ContractEndedBanner />
       <Box component="main" style={{ flex: 1 }}>
         <Container size="xl" py="lg">
           <Outlet />

@@ -39,6 +39,7 @@ import { AuditLogPage } from '../features/audit-log/AuditLogPage';
 import { CompanyProfilePage } from '../features/company/CompanyProfilePage';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
+import { DataExportPage } from '../features/data-export/DataExportPage';
 import { DepartmentEditPage, DepartmentNewPage } from '../features/departments/DepartmentFormPage';
 import { DepartmentListPage } from '../features/departments/DepartmentListPage';
 import { DevMailboxPage } from '../features/dev-mailbox/DevMailboxPage';
@@ -526,6 +527,13 @@ const tenantApiTokensRoute = createRoute({
   component: TenantApiTokensPage,
 });
 
+const dataExportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/data-export',
+  beforeLoad: adminOnly,
+  component: DataExportPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   helpRoute.addChildren([helpIndexRoute, helpArticleRoute]),
@@ -558,6 +566,7 @@ const routeTree = rootRoute.addChildren([
     apiTokensRoute,
     systemSettingsRoute,
     tenantApiTokensRoute,
+    dataExportRoute,
   ]),
 ]);
 

@@ -77,6 +77,22 @@ export function IconUpload(props: IconProps) {
   );
 }
 
+export function IconDownload(props: IconProps) {
+  return (
+    <SvgIcon {...props}>
+      <path d="M12 4v11M8 11l4 4 4-4M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4" />
+    </SvgIcon>
+  );
+}
+
+export function IconAlert(props: IconProps) {
+  return (
+    <SvgIcon {...props}>
+      <path d="M12 3 2 20h20zM12 10v4M12 17h.01" />
+    </SvgIcon>
+  );
+}
+
 export function IconSliders(props: IconProps) {
   return (
     <SvgIcon {...props}>

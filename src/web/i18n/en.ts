@@ -187,6 +187,7 @@ export const en: Messages = {
       users: 'Users',
       permissionGroups: 'Permission groups',
       auditLog: 'Audit log',
+      dataExport: 'Export all data',
       systemSettings: 'System settings',
       apiTokens: 'API token management',
     },
@@ -1199,6 +1200,36 @@ export const en: Messages = {
       cost: 'A line has no cost (text lines excluded)',
     },
     zeroNote: '"0" counts as entered.',
+  },
+  contract: {
+    endedBanner: (purgeDate: string) =>
+      `Your contract has ended. Your data will be deleted on ${purgeDate}. Please export it.`,
+    endedBannerReadOnly: 'You can still read and export data, but no longer change it.',
+    exportLink: 'Export',
+    askAdmin: 'An organisation administrator can export the data.',
+  },
+  dataExport: {
+    title: 'Export all data',
+    lead: "Download all of your organisation's data as a ZIP file, during the contract or after it ends (until the deletion date).",
+    contentsTitle: 'Contents of the ZIP file',
+    contents: [
+      [
+        'tables/<table>.csv',
+        'One file per database table (customers, users, departments, projects, tax rates …)',
+      ],
+      ['audit_log.csv', 'The audit log (same format as its CSV export)'],
+      ['documents/', 'Issued PDF documents (once documents are available)'],
+      ['README.txt', 'Description of the files and their format (Japanese)'],
+    ] as [string, string][],
+    formatTitle: 'Format',
+    format:
+      'CSV files are UTF-8 with BOM (open directly in Excel); times are Japan time (+09:00). Secrets such as password hashes and two-step verification keys are never exported.',
+    endedTitle: 'Your contract has ended',
+    endedBody: (ended: string, purge: string) =>
+      `Your contract ended on ${ended}. All data, including backups, will be deleted on ${purge} and cannot be restored afterwards.`,
+    download: 'Download ZIP file',
+    audited:
+      'Exports are recorded in the audit log. Large organisations may need a moment to download.',
   },
   errors: {
     network: 'Cannot reach the server. Check your network connection.',

@@ -185,6 +185,7 @@ export const ja = {
       auditLog: '操作ログ',
       systemSettings: 'システム設定',
       apiTokens: 'APIトークン管理',
+      dataExport: '全データのエクスポート',
     },
     passwordNotice: (days: number) => `パスワードの有効期限まであと ${days} 日です`,
     passwordNoticeLink: 'パスワードを変更する',
@@ -1190,6 +1191,37 @@ export const ja = {
       cost: '明細の原価が空欄のとき（記事行は対象外）',
     },
     zeroNote: '「0」は入力済みとして扱います。',
+  },
+  contract: {
+    endedBanner: (purgeDate: string) =>
+      `ご契約は終了しました。データは ${purgeDate} に削除されます。エクスポートしてください。`,
+    endedBannerReadOnly:
+      '参照とエクスポートのみご利用いただけます（登録・変更・削除はできません）。',
+    exportLink: 'エクスポートする',
+    askAdmin: 'エクスポートは組織管理者が行えます。',
+  },
+  dataExport: {
+    title: '全データのエクスポート',
+    lead: '組織のすべてのデータを ZIP ファイルでダウンロードします。ご契約中でも、ご契約の終了後（削除日まで）でもご利用いただけます。',
+    contentsTitle: 'ZIP ファイルの内容',
+    contents: [
+      [
+        'tables/<表の名前>.csv',
+        'データベースの表ごとに1ファイル（得意先、担当者、部門、物件、税率など）',
+      ],
+      ['audit_log.csv', '操作ログ（操作ログ画面の CSV 出力と同じ形式）'],
+      ['documents/', '発行済みの帳票 PDF（帳票機能の提供開始後に格納されます）'],
+      ['README.txt', 'ファイルの構成と形式の説明'],
+    ] as [string, string][],
+    formatTitle: '形式',
+    format:
+      'CSV は BOM 付き UTF-8（Excel でそのまま開けます）、日時は日本時間（+09:00）です。パスワードや2段階認証の秘密鍵など、安全のため出力しない項目があります。',
+    endedTitle: 'ご契約は終了しています',
+    endedBody: (ended: string, purge: string) =>
+      `ご契約は ${ended} に終了しました。データはバックアップを含めて ${purge} に削除され、削除後は復元できません。`,
+    download: 'ZIP ファイルをダウンロード',
+    audited:
+      'エクスポートは操作ログに記録されます。データ量によってはダウンロードに時間がかかります。',
   },
   errors: {
     network: 'サーバーに接続できません。ネットワークの状態を確認してください。',

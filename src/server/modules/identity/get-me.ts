@@ -1,7 +1,9 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { allPermissions } from '../../../domain/access/permissions';
+import type { PurgePolicy } from '../../../domain/lifecycle/purge-policy';
 import { type Principal, sessionIdOf } from '../../platform/auth/principal';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
+import { contractLifecycleOf } from '../lifecycle/contract-lifecycle';
 import { tenants } from '../organization/tenant.table';
 import type { Me } from './identity.schema';
 import { sessions } from './session.table';
@@ -10,9 +12,17 @@ export async function getMe(
   tx: TenantTransaction,
   principal: Principal,
   dataRegion: string,
+  purgePolicy: PurgePolicy,
 ): Promise<Me> {
   const [row] = await tx.db
-    .select({ code: tenants.code, tenantName: tenants.name })
+    .select({
+      code: tenants.code,
+      tenantName: tenants.name,
+      status: tenants.status,
+      plan: tenants.plan,
+      trialEndsAt: tenants.trialEndsAt,
+      contractEndedAt: tenants.contractEndedAt,
+    })
     .from(tenants)
     .where(eq(tenants.tenantId, tx.tenantId));
   if (!row) throw new Error('signed-in tenant vanished inside its own transaction');
@@ -32,7 +42,12 @@ export async function getMe(
     .orderBy(desc(sessions.createdAt))
     .limit(1);
   return {
-    tenant: { code: row.code, name: row.tenantName, dataRegion },
+    tenant: {
+      code: row.code,
+      name: row.tenantName,
+      dataRegion,
+      contract: contractLifecycleOf(row, new Date(), purgePolicy),
+    },
     user: {
       userId: principal.userId,
       loginId: principal.loginId,

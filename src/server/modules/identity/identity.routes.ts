@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import { z } from 'zod';
 import { access } from '../../../domain/access/permissions';
+import type { PurgePolicy } from '../../../domain/lifecycle/purge-policy';
 import { actorContext, tenantContext } from '../../platform/access/route-access';
 import { standardErrorResponses } from '../../platform/http/problem';
 import { changePassword } from './change-password';
@@ -15,6 +16,7 @@ export interface IdentityRouteOptions {
   cookieName: string;
   secureCookie: boolean;
   dataRegion: string;
+  purgePolicy: PurgePolicy;
   loginRateLimitPerMinute: number;
 }
 
@@ -82,7 +84,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRouteOptions> = async
     },
     async (request) => {
       const { tx, principal } = tenantContext(request);
-      return getMe(tx, principal, options.dataRegion);
+      return getMe(tx, principal, options.dataRegion, options.purgePolicy);
     },
   );
 

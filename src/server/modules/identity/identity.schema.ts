@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { allPermissions } from '../../../domain/access/permissions';
 import { PASSWORD_MAX_LENGTH } from '../../../domain/identity/password-rules';
+import { contractLifecycleSchema } from '../lifecycle/lifecycle.schema';
 
 /** Contracts of the sign-in API, shared by the server routes and the web client. */
 export const loginRequestSchema = z.strictObject({
@@ -13,7 +14,12 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const meSchema = z
   .object({
-    tenant: z.object({ code: z.string(), name: z.string(), dataRegion: z.string() }),
+    tenant: z.object({
+      code: z.string(),
+      name: z.string(),
+      dataRegion: z.string(),
+      contract: contractLifecycleSchema,
+    }),
     user: z.object({
       userId: z.uuid(),
       loginId: z.string(),

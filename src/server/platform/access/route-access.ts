@@ -52,6 +52,29 @@ const ALLOWED_BEFORE_MFA_ENROLMENT = new Set([
   'POST /api/v1/auth/mfa/enrolment/confirm',
 ]);
 
+/**
+ * Writes an ended tenant may still make (ADR 0017): signing in and out, finishing a sign-in
+ * (TOTP code or required enrolment), and looking after one's own password and sessions. The
+ * export is a GET. Everything else that changes data answers 403 tenant_read_only.
+ */
+export const WRITES_ALLOWED_WHEN_READ_ONLY = new Set([
+  ...ALLOWED_BEFORE_MFA_CODE,
+  ...ALLOWED_BEFORE_MFA_ENROLMENT,
+  'DELETE /api/v1/auth/sessions/:sessionId',
+  'POST /api/v1/auth/sessions/revoke-others',
+]);
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The one place read-only mode is enforced: every write route of an ended tenant. */
+function readOnlyRefuses(principal: Principal, method: string, route: string): boolean {
+  return (
+    principal.tenantReadOnly &&
+    !READ_METHODS.has(method) &&
+    !WRITES_ALLOWED_WHEN_READ_ONLY.has(`${method} ${route}`)
+  );
+}
+
 function stageAllows(principal: Principal, route: string): boolean {
   if (principal.sessionStage === 'mfa') return ALLOWED_BEFORE_MFA_CODE.has(route);
   if (principal.mustChangePassword) return ALLOWED_BEFORE_PASSWORD_CHANGE.has(route);
@@ -128,6 +151,10 @@ export function registerRouteAccess(
     if (!isAllowed(session.principal, access)) {
       await session.tx.rollback();
       throw new AppError('forbidden');
+    }
+    if (readOnlyRefuses(session.principal, request.method, request.routeOptions.url ?? '')) {
+      await session.tx.rollback();
+      throw new AppError('tenant_read_only');
     }
   });
 

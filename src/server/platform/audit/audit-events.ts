@@ -6,6 +6,12 @@ export const auditEvents = {
   'tenant.created': '組織を作成',
   /** An operator restored the tenant's rows from a backup (npm run ops -- backup:restore). */
   'tenant.restored': '組織をバックアップから復元',
+  /** The full ZIP export (every table, the log, documents) after or before contract end. */
+  'tenant.data_exported': '全データをエクスポート',
+  /** The lifecycle job ended a trial whose end date passed without conversion. */
+  'tenant.trial_expired': '試用期間が終了',
+  /** A reminder that the data will be deleted (7 days / 1 day before); after: which one. */
+  'tenant.purge_reminder_sent': 'データ削除予定のお知らせを送信',
   'auth.login_succeeded': 'ログイン',
   'auth.login_failed': 'ログイン失敗',
   'auth.logout': 'ログアウト',

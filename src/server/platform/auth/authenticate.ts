@@ -18,6 +18,7 @@ interface SessionRow {
   stage: 'full' | 'mfa' | 'mfa_enrol';
   mfa_enabled: boolean;
   permissions: string[];
+  tenant_read_only: boolean;
 }
 
 interface ApiTokenRow {
@@ -26,6 +27,7 @@ interface ApiTokenRow {
   login_id: string;
   name: string;
   permissions: string[];
+  tenant_read_only: boolean;
 }
 
 type Authenticated = { principal: Principal; tx: OpenTenantTransaction };
@@ -36,6 +38,11 @@ function executeArguments(credential: { tenantId: string; tokenHash: Buffer }): 
 }
 
 const passwordExpiry = 'make_interval(days => ts.password_expiry_days)';
+
+// An ended contract, or a trial past its end date that the lifecycle job has not yet marked
+// ended: the tenant may read and export, not write (ADR 0017). Same rule as
+// domain/lifecycle/purge-policy.ts effectiveContractEnd().
+const tenantReadOnly = `(t.status = 'ended' OR (t.status = 'trial' AND t.trial_ends_at <= now())) AS tenant_read_only`;
 
 // Parsed and planned once per connection: the join is most of the session check's cost. The
 // touch rides in the same statement (a data-modifying CTE runs whether or not it is read) and
@@ -56,10 +63,12 @@ const findSession = preparedStatement(
                 AND u.password_changed_at + ${passwordExpiry}
                     <= now() + make_interval(days => ts.password_notice_days)
             THEN ceil(extract(epoch FROM u.password_changed_at + ${passwordExpiry} - now()) / 86400)::int
-          END AS password_days_left
+          END AS password_days_left,
+          ${tenantReadOnly}
      FROM app.sessions s
      JOIN app.users u ON u.tenant_id = s.tenant_id AND u.user_id = s.user_id
      JOIN app.tenant_settings ts ON ts.tenant_id = s.tenant_id
+     JOIN app.tenants t ON t.tenant_id = s.tenant_id
      LEFT JOIN app.permission_groups g ON g.tenant_id = u.tenant_id AND g.group_id = u.group_id
     WHERE s.tenant_id = $1 AND s.token_hash = $2 AND s.revoked_at IS NULL
       AND s.expires_at > now()
@@ -80,9 +89,11 @@ const findApiToken = preparedStatement(
           ARRAY(SELECT unnest(k.scope)
                 INTERSECT
                 SELECT unnest(CASE WHEN u.is_org_admin THEN k.scope
-                                   ELSE coalesce(g.permissions, '{}') END)) AS permissions
+                                   ELSE coalesce(g.permissions, '{}') END)) AS permissions,
+          ${tenantReadOnly}
      FROM app.api_tokens k
      JOIN app.users u ON u.tenant_id = k.tenant_id AND u.user_id = k.user_id
+     JOIN app.tenants t ON t.tenant_id = k.tenant_id
      LEFT JOIN app.permission_groups g ON g.tenant_id = u.tenant_id AND g.group_id = u.group_id
     WHERE k.tenant_id = $1 AND k.token_hash = $2 AND k.revoked_at IS NULL
       AND k.expires_at > now() AND u.is_active`,
@@ -125,6 +136,7 @@ export async function authenticateSession(
       sessionStage: row.stage,
       mfaEnabled: row.mfa_enabled,
       permissions: toPermissions(row.permissions),
+      tenantReadOnly: row.tenant_read_only,
     },
   };
 }
@@ -166,6 +178,7 @@ export async function authenticateApiToken(
       sessionStage: 'full',
       mfaEnabled: false,
       permissions: toPermissions(row.permissions),
+      tenantReadOnly: row.tenant_read_only,
     },
   };
 }

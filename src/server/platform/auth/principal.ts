@@ -20,6 +20,8 @@ export interface Principal extends Grants {
   readonly passwordChangeReason: PasswordChangeReason | null;
   /** Days until the password expires, only inside the tenant's notice period. */
   readonly passwordExpiresInDays: number | null;
+  /** The tenant's contract has ended: reads and the export only (ADR 0017). */
+  readonly tenantReadOnly: boolean;
 }
 
 /** Session-only operations (logout, password change, /auth/me) need the session id. */

@@ -18,7 +18,10 @@ export const constraintExceptions: Record<string, string> = {
 };
 
 /** Tables in schema app without tenant_id (global reference data); each needs a reason. */
-export const globalTables: Record<string, string> = {};
+export const globalTables: Record<string, string> = {
+  'app.tenant_deletions':
+    'deletion records outlive the tenant they describe; RLS without a policy hides them from the runtime role (ADR 0017)',
+};
 
 const rules: { rule: string; sql: string }[] = [
   {

@@ -45,7 +45,8 @@ export type MenuEntry =
         | '/settings/permission-groups'
         | '/settings/audit-log'
         | '/settings/system'
-        | '/settings/api-tokens';
+        | '/settings/api-tokens'
+        | '/settings/data-export';
     };
 
 export interface MenuGroup {
@@ -119,6 +120,7 @@ export const menuColumns: MenuGroup[][] = [
         { admin: 'systemSettings', to: '/settings/system' },
         { admin: 'apiTokens', to: '/settings/api-tokens' },
         { admin: 'auditLog', to: '/settings/audit-log' },
+        { admin: 'dataExport', to: '/settings/data-export' },
       ],
     },
   ],
