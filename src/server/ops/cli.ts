@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../platform/config';
 import { auditVerify } from './commands/audit-verify';
+import { operatorCreate } from './commands/operator-create';
 import type { OpsCommand, OpsIo } from './ops-command';
 import { openOpsDatabase } from './ops-database';
 import { OpsError } from './ops-tenants';
@@ -10,11 +11,16 @@ import { OpsError } from './ops-tenants';
  * `npm run ops -- <command> [options]`: operator commands against the database `npm start`
  * uses. New commands (tenants, backups) register here.
  */
-export const commands: readonly OpsCommand[] = [auditVerify];
+export const commands: readonly OpsCommand[] = [auditVerify, operatorCreate];
 
 const consoleIo: OpsIo = {
   out: (line) => console.log(line),
   err: (line) => console.error(line),
+  async readInput() {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 };
 
 export async function main(

@@ -3,6 +3,8 @@ import type pg from 'pg';
 export interface OpsIo {
   out(line: string): void;
   err(line: string): void;
+  /** All of standard input (for secrets passed without the command line). */
+  readInput?(): Promise<string>;
 }
 
 /** One `npm run ops -- <name> …` command; returns the process exit code. */
