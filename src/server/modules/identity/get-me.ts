@@ -12,7 +12,12 @@ export async function getMe(
   dataRegion: string,
 ): Promise<Me> {
   const [row] = await tx.db
-    .select({ code: tenants.code, tenantName: tenants.name })
+    .select({
+      code: tenants.code,
+      tenantName: tenants.name,
+      status: tenants.status,
+      trialEndsAt: tenants.trialEndsAt,
+    })
     .from(tenants)
     .where(eq(tenants.tenantId, tx.tenantId));
   if (!row) throw new Error('signed-in tenant vanished inside its own transaction');
@@ -32,7 +37,17 @@ export async function getMe(
     .orderBy(desc(sessions.createdAt))
     .limit(1);
   return {
-    tenant: { code: row.code, name: row.tenantName, dataRegion },
+    tenant: {
+      code: row.code,
+      name: row.tenantName,
+      dataRegion,
+      status: row.status,
+      trialEndsAt: row.trialEndsAt?.toISOString() ?? null,
+      trialDaysLeft:
+        row.status === 'trial' && row.trialEndsAt
+          ? Math.max(0, Math.ceil((row.trialEndsAt.getTime() - Date.now()) / 86_400_000))
+          : null,
+    },
     user: {
       userId: principal.userId,
       loginId: principal.loginId,

@@ -13,7 +13,18 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const meSchema = z
   .object({
-    tenant: z.object({ code: z.string(), name: z.string(), dataRegion: z.string() }),
+    tenant: z.object({
+      code: z.string(),
+      name: z.string(),
+      dataRegion: z.string(),
+      status: z.enum(['trial', 'active', 'ended']),
+      trialEndsAt: z.iso.datetime({ offset: true }).nullable(),
+      trialDaysLeft: z
+        .number()
+        .int()
+        .nullable()
+        .describe('Whole days left of the free trial (0 on its last day); null when not a trial'),
+    }),
     user: z.object({
       userId: z.uuid(),
       loginId: z.string(),
