@@ -14,6 +14,7 @@ import { isApiError } from '../api/client';
 import { customerQueryOptions } from '../api/customers';
 import { departmentListQueryOptions, departmentQueryOptions } from '../api/departments';
 import { mfaSettingsQueryOptions, mfaStatusQueryOptions } from '../api/mfa';
+import { fetchOperatorMe, operatorMeQueryOptions, opsTenantQueryOptions } from '../api/ops';
 import {
   permissionGroupListQueryOptions,
   permissionGroupQueryOptions,
@@ -40,6 +41,12 @@ import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { MfaAccountPage } from '../features/mfa/MfaAccountPage';
 import { MfaVerifyPage } from '../features/mfa/MfaVerifyPage';
+import { OpsAuditLogPage } from '../features/ops/OpsAuditLogPage';
+import { OpsLayout } from '../features/ops/OpsLayout';
+import { OpsLoginPage } from '../features/ops/OpsLoginPage';
+import { TenantCreatePage } from '../features/ops/TenantCreatePage';
+import { TenantDetailPage } from '../features/ops/TenantDetailPage';
+import { TenantListPage } from '../features/ops/TenantListPage';
 import { PasswordChangePage } from '../features/password/PasswordChangePage';
 import { PasswordResetPage } from '../features/password-reset/PasswordResetPage';
 import { PasswordResetRequestPage } from '../features/password-reset/PasswordResetRequestPage';
@@ -52,6 +59,7 @@ import { ProjectEditPage, ProjectNewPage } from '../features/projects/ProjectFor
 import { ProjectListPage } from '../features/projects/ProjectListPage';
 import { SessionListPage } from '../features/sessions/SessionListPage';
 import { SystemSettingsPage } from '../features/settings/SystemSettingsPage';
+import { SignupPage } from '../features/signup/SignupPage';
 import { TaxRateSettingsPage } from '../features/tax-rates/TaxRateSettingsPage';
 import { UnitSettingsPage } from '../features/units/UnitSettingsPage';
 import { UserEditPage, UserNewPage } from '../features/users/UserFormPage';
@@ -410,8 +418,90 @@ const tenantApiTokensRoute = createRoute({
   component: TenantApiTokensPage,
 });
 
+/** 無料トライアルのお申し込み: public. */
+const signupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signup',
+  component: SignupPage,
+});
+
+/**
+ * The operator console (ADR 0016): its own route tree and layout in the same SPA, its own
+ * session (the /api/ops cookie). A tenant session means nothing here.
+ */
+const opsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/ops' });
+
+const opsLoginRoute = createRoute({
+  getParentRoute: () => opsRoute,
+  path: 'login',
+  loader: async () => {
+    const me = await fetchOperatorMe().catch(() => null);
+    if (me?.sessionStage === 'full') throw redirect({ to: '/ops/tenants' });
+    return { stage: me?.sessionStage ?? ('password' as const) };
+  },
+  component: function OpsLoginRoute() {
+    const { stage } = opsLoginRoute.useLoaderData();
+    return <OpsLoginPage initialStep={stage} />;
+  },
+});
+
+const opsConsoleRoute = createRoute({
+  getParentRoute: () => opsRoute,
+  id: '_console',
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.fetchQuery(operatorMeQueryOptions).catch(() => null);
+    if (me?.sessionStage !== 'full') throw redirect({ to: '/ops/login' });
+  },
+  component: OpsLayout,
+});
+
+const opsIndexRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/ops/tenants' });
+  },
+});
+
+const opsTenantListRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'tenants',
+  component: TenantListPage,
+});
+
+const opsTenantNewRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'tenants/new',
+  component: TenantCreatePage,
+});
+
+const opsTenantDetailRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'tenants/$tenantId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(opsTenantQueryOptions(params.tenantId)),
+  component: TenantDetailPage,
+});
+
+const opsAuditLogRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'audit-log',
+  component: OpsAuditLogPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  signupRoute,
+  opsRoute.addChildren([
+    opsLoginRoute,
+    opsConsoleRoute.addChildren([
+      opsIndexRoute,
+      opsTenantListRoute,
+      opsTenantNewRoute,
+      opsTenantDetailRoute,
+      opsAuditLogRoute,
+    ]),
+  ]),
   helpRoute.addChildren([helpIndexRoute, helpArticleRoute]),
   passwordResetRequestRoute,
   passwordResetRoute,

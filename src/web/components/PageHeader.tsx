@@ -10,6 +10,7 @@ export interface Crumb {
   to?:
     | '/'
     | '/customers'
+    | '/ops/tenants'
     | '/departments'
     | '/projects'
     | '/settings/users'
