@@ -68,6 +68,7 @@ export function OpsLayout() {
       <Box style={{ display: 'flex', flex: 1 }}>
         <Stack
           component="nav"
+          aria-label={t.ops.consoleName}
           gap={2}
           w={220}
           p="sm"

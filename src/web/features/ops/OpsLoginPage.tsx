@@ -93,7 +93,10 @@ export function OpsLoginPage({ initialStep = 'password' }: { initialStep?: Step 
                 autoFocus
                 value={values.loginId}
                 error={fieldErrors.loginId || undefined}
-                onChange={(e) => setValues((v) => ({ ...v, loginId: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const loginId = e.currentTarget.value;
+                  setValues((v) => ({ ...v, loginId }));
+                }}
               />
               <PasswordInput
                 label={t.ops.password}
@@ -101,7 +104,10 @@ export function OpsLoginPage({ initialStep = 'password' }: { initialStep?: Step 
                 autoComplete="current-password"
                 value={values.password}
                 error={fieldErrors.password || undefined}
-                onChange={(e) => setValues((v) => ({ ...v, password: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const password = e.currentTarget.value;
+                  setValues((v) => ({ ...v, password }));
+                }}
               />
               <Button type="submit" size="md" fullWidth loading={signIn.isPending}>
                 {t.ops.submit}
