@@ -911,7 +911,7 @@ export const en: Messages = {
   signup: {
     pageTitle: 'Free trial',
     heading: 'Start your free trial',
-    lead: (days: number) => `Try every feature free for ${days} days.`,
+    lead: 'Try every feature free during the trial. The mail we send and the main menu show when it ends.',
     companyName: 'Company name',
     tenantCode: 'Organisation code',
     tenantCodeHint: 'Typed at sign-in (lower-case letters, digits, hyphens; 3–32)',

@@ -22,8 +22,6 @@ import { AuthScreen } from '../login/AuthScreen';
 import { TENANT_KEY } from '../login/LoginPage';
 import { PasswordStrengthMeter } from '../password/PasswordStrengthMeter';
 
-const TRIAL_DAYS_SHOWN = 30;
-
 /** 無料トライアルのお申し込み: a public page; on success the login page with the code filled in. */
 export function SignupPage() {
   const t = useT();
@@ -83,7 +81,7 @@ export function SignupPage() {
   }
 
   return (
-    <AuthScreen heading={s.heading} lead={s.lead(TRIAL_DAYS_SHOWN)}>
+    <AuthScreen heading={s.heading} lead={s.lead}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {submitSignup.error != null && Object.keys(serverErrors).length === 0 && (
