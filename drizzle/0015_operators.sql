@@ -55,6 +55,7 @@ CREATE TABLE "app"."operators" (
 	"name" text NOT NULL,
 	"password_hash" text NOT NULL,
 	"is_active" boolean DEFAULT true NOT NULL,
+	"must_change_password" boolean DEFAULT false NOT NULL,
 	"mfa_secret" text,
 	"mfa_pending_secret" text,
 	"mfa_last_step" integer,

@@ -186,6 +186,7 @@ const expectedAccess: Record<string, string> = {
   'POST /api/ops/v1/auth/login': 'public',
   'POST /api/ops/v1/auth/logout': 'operator',
   'GET /api/ops/v1/auth/me': 'operator',
+  'POST /api/ops/v1/auth/password': 'operator',
   'POST /api/ops/v1/auth/mfa/enrolment': 'operator',
   'POST /api/ops/v1/auth/mfa/enrolment/confirm': 'operator',
   'POST /api/ops/v1/auth/mfa/verify': 'operator',

@@ -61,6 +61,28 @@ describe('ops operator:create', () => {
         payload: { code: currentTotp(enrol.json().secret) },
       });
       expect(done.statusCode).toBe(204);
+      // Signed in with TOTP, but the printed password must be replaced before anything else.
+      const full = {
+        ...headers,
+        cookie: `akinai_ops=${done.cookies.find((c) => c.name === 'akinai_ops')?.value}`,
+      };
+      const blocked = await app.inject({
+        method: 'GET',
+        url: '/api/ops/v1/tenants',
+        headers: full,
+      });
+      expect(blocked.json().code).toBe('password_change_required');
+      const me = await app.inject({ method: 'GET', url: '/api/ops/v1/auth/me', headers: full });
+      expect(me.json().mustChangePassword).toBe(true);
+      const changed = await app.inject({
+        method: 'POST',
+        url: '/api/ops/v1/auth/password',
+        headers: full,
+        payload: { currentPassword: password, newPassword: 'my own operator passphrase' },
+      });
+      expect(changed.statusCode, changed.body).toBe(204);
+      const open = await app.inject({ method: 'GET', url: '/api/ops/v1/tenants', headers: full });
+      expect(open.statusCode).toBe(200);
     } finally {
       await app.close();
     }

@@ -256,6 +256,10 @@ const samples: Record<string, Sample> = {
   }),
   'POST /api/ops/v1/auth/logout': () => ({ url: '/api/ops/v1/auth/logout' }),
   'GET /api/ops/v1/auth/me': () => ({ url: '/api/ops/v1/auth/me' }),
+  'POST /api/ops/v1/auth/password': () => ({
+    url: '/api/ops/v1/auth/password',
+    body: { currentPassword: 'not the password', newPassword: 'a new operator passphrase' },
+  }),
   'POST /api/ops/v1/auth/mfa/enrolment': () => ({ url: '/api/ops/v1/auth/mfa/enrolment' }),
   'POST /api/ops/v1/auth/mfa/enrolment/confirm': () => ({
     url: '/api/ops/v1/auth/mfa/enrolment/confirm',

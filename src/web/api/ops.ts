@@ -30,6 +30,8 @@ export const opsLogin = (input: OperatorLoginRequest) =>
 export const opsLogout = () => ops<void>('POST', '/auth/logout');
 export const fetchOperatorMe = (signal?: AbortSignal) =>
   ops<OperatorMe>('GET', '/auth/me', { signal });
+export const changeOpsPassword = (input: { currentPassword: string; newPassword: string }) =>
+  ops<void>('POST', '/auth/password', { body: input });
 export const startOpsEnrolment = () => ops<MfaEnrolment>('POST', '/auth/mfa/enrolment');
 export const confirmOpsEnrolment = (code: string) =>
   ops<void>('POST', '/auth/mfa/enrolment/confirm', { body: { code } });

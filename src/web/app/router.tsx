@@ -44,6 +44,7 @@ import { MfaVerifyPage } from '../features/mfa/MfaVerifyPage';
 import { OpsAuditLogPage } from '../features/ops/OpsAuditLogPage';
 import { OpsLayout } from '../features/ops/OpsLayout';
 import { OpsLoginPage } from '../features/ops/OpsLoginPage';
+import { OpsPasswordPage } from '../features/ops/OpsPasswordPage';
 import { TenantCreatePage } from '../features/ops/TenantCreatePage';
 import { TenantDetailPage } from '../features/ops/TenantDetailPage';
 import { TenantListPage } from '../features/ops/TenantListPage';
@@ -445,12 +446,19 @@ const opsLoginRoute = createRoute({
   },
 });
 
+const opsPasswordRoute = createRoute({
+  getParentRoute: () => opsRoute,
+  path: 'password',
+  component: OpsPasswordPage,
+});
+
 const opsConsoleRoute = createRoute({
   getParentRoute: () => opsRoute,
   id: '_console',
   beforeLoad: async ({ context }) => {
     const me = await context.queryClient.fetchQuery(operatorMeQueryOptions).catch(() => null);
     if (me?.sessionStage !== 'full') throw redirect({ to: '/ops/login' });
+    if (me.mustChangePassword) throw redirect({ to: '/ops/password' });
   },
   component: OpsLayout,
 });
@@ -494,6 +502,7 @@ const routeTree = rootRoute.addChildren([
   signupRoute,
   opsRoute.addChildren([
     opsLoginRoute,
+    opsPasswordRoute,
     opsConsoleRoute.addChildren([
       opsIndexRoute,
       opsTenantListRoute,

@@ -819,6 +819,11 @@ export const en: Messages = {
     enrolKey: 'Key for manual entry',
     enrolSubmit: 'Set up and sign in',
     signOut: 'Sign out',
+    passwordHeading: 'Change your password',
+    passwordLead: 'You are still using the initial password. Choose one only you know.',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    passwordSubmit: 'Change',
     nav: {
       tenants: 'Organisations',
       audit: 'Operator log',

@@ -816,6 +816,11 @@ export const ja = {
     enrolKey: '読み取れない場合のキー',
     enrolSubmit: '設定してログイン',
     signOut: 'ログアウト',
+    passwordHeading: 'パスワードの変更',
+    passwordLead: '初期パスワードのままです。ご自身だけが知るパスワードに変更してください。',
+    currentPassword: '現在のパスワード',
+    newPassword: '新しいパスワード',
+    passwordSubmit: '変更する',
     nav: {
       tenants: '組織と契約',
       audit: '運用操作ログ',

@@ -16,7 +16,7 @@ export class OperatorInputError extends Error {}
 export async function createOperator(
   tx: OperatorTransaction,
   actor: OperatorActor,
-  input: { loginId: string; name: string; password: string },
+  input: { loginId: string; name: string; password: string; initialPassword?: boolean },
 ): Promise<{ operatorId: string }> {
   if (!/^[\x21-\x7e]{1,64}$/.test(input.loginId)) {
     throw new OperatorInputError(
@@ -37,6 +37,7 @@ export async function createOperator(
       loginId: input.loginId,
       name: input.name.trim(),
       passwordHash: await hashPassword(input.password),
+      mustChangePassword: input.initialPassword ?? false,
     });
   } catch (error) {
     if (isUniqueViolation(error, 'operators_login_id_key')) {

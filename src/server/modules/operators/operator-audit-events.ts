@@ -5,6 +5,8 @@ export const operatorAuditEvents = {
   'operator.login_failed': 'ログイン失敗',
   'operator.login_locked': 'ログインを一時ロック',
   'operator.logout': 'ログアウト',
+  'operator.password_changed': 'パスワードを変更',
+  'operator.password_change_failed': 'パスワード変更に失敗',
   'operator.mfa_enabled': '2段階認証を設定',
   'operator.mfa_failed': '2段階認証に失敗',
   'tenant.created': '組織を作成',

@@ -7,10 +7,12 @@ import { OPERATOR_COOKIE_PATH } from '../../platform/auth/operator-token';
 import type { SecretBox } from '../../platform/auth/secret-box';
 import { problemSchema, standardErrorResponses } from '../../platform/http/problem';
 import { mfaCodeSchema, mfaEnrolmentSchema } from '../identity/mfa.schema';
+import { changeOperatorPassword } from './change-operator-password';
 import {
   operatorLoginRequestSchema,
   operatorLoginResultSchema,
   operatorMeSchema,
+  operatorPasswordChangeSchema,
 } from './operator.schema';
 import { operatorLogin } from './operator-login';
 import {
@@ -103,7 +105,27 @@ export const operatorAuthRoutes: FastifyPluginAsyncZod<OperatorAuthRouteOptions>
         loginId: operator.loginId,
         name: operator.name,
         sessionStage: operator.sessionStage,
+        mustChangePassword: operator.mustChangePassword,
       };
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: { access: access.operator, rateLimit },
+      schema: {
+        tags,
+        summary: '運用者のパスワード変更 (他のセッションは終了)',
+        body: operatorPasswordChangeSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { tx, operator, actor } = operatorContext(request);
+      await changeOperatorPassword(tx, operator, actor, request.body);
+      reply.code(204);
+      return null;
     },
   );
 

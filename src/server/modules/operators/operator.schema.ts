@@ -17,6 +17,7 @@ export const operatorMeSchema = z
     sessionStage: z
       .enum(['full', 'mfa', 'mfa_enrol'])
       .describe("'mfa': the TOTP code is awaited; 'mfa_enrol': TOTP must be set up first"),
+    mustChangePassword: z.boolean().describe('Still on the initial password from the CLI'),
   })
   .meta({ id: 'OperatorMe' });
 export type OperatorMe = z.infer<typeof operatorMeSchema>;
@@ -170,4 +171,11 @@ export const operatorAuditQuerySchema = z.strictObject({
   before: z.coerce.number().int().positive().optional(),
 });
 
-export const operatorPasswordField = z.string().min(1).max(PASSWORD_MAX_LENGTH);
+export const operatorPasswordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1, { error: '現在のパスワードを入力してください' }).max(1024),
+  newPassword: z
+    .string()
+    .min(1, { error: '新しいパスワードを入力してください' })
+    .max(PASSWORD_MAX_LENGTH),
+});
+export type OperatorPasswordChange = z.infer<typeof operatorPasswordChangeSchema>;

@@ -36,6 +36,8 @@ export const operators = appSchema
       name: text('name').notNull(),
       passwordHash: text('password_hash').notNull(),
       isActive: boolean('is_active').notNull().default(true),
+      /** A generated initial password (CLI): the console allows nothing but changing it. */
+      mustChangePassword: boolean('must_change_password').notNull().default(false),
       /** AES-GCM sealed TOTP secret (MFA_ENCRYPTION_KEY), bound to the operator id. */
       mfaSecret: text('mfa_secret'),
       mfaPendingSecret: text('mfa_pending_secret'),

@@ -45,7 +45,7 @@ export const operatorCreate: OpsCommand = {
             userAgent: 'akinai-ops-cli',
             requestId: 'ops-cli',
           },
-          { loginId, name, password },
+          { loginId, name, password, initialPassword: typed === null },
         ),
       );
     } catch (error) {

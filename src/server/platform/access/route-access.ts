@@ -67,6 +67,13 @@ const OPERATOR_ALLOWED_BEFORE_MFA = new Set([
   'POST /api/ops/v1/auth/mfa/enrolment/confirm',
 ]);
 
+/** An operator on a generated initial password may only replace it (or leave). */
+const OPERATOR_ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/ops/v1/auth/me',
+  'POST /api/ops/v1/auth/logout',
+  'POST /api/ops/v1/auth/password',
+]);
+
 function stageAllows(principal: Principal, route: string): boolean {
   if (principal.sessionStage === 'mfa') return ALLOWED_BEFORE_MFA_CODE.has(route);
   if (principal.mustChangePassword) return ALLOWED_BEFORE_PASSWORD_CHANGE.has(route);
@@ -171,6 +178,14 @@ export function registerRouteAccess(
           ? 'mfa_verification_required'
           : 'mfa_enrolment_required',
       );
+    }
+    if (
+      session.principal.sessionStage === 'full' &&
+      session.principal.mustChangePassword &&
+      !OPERATOR_ALLOWED_BEFORE_PASSWORD_CHANGE.has(route)
+    ) {
+      await session.tx.rollback();
+      throw new AppError('password_change_required');
     }
   };
 

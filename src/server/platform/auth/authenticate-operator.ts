@@ -9,6 +9,7 @@ interface OperatorSessionRow {
   login_id: string;
   name: string;
   stage: OperatorPrincipal['sessionStage'];
+  must_change_password: boolean;
 }
 
 /**
@@ -25,7 +26,7 @@ export async function authenticateOperator(
        UPDATE app.operator_sessions SET last_seen_at = now()
         WHERE token_hash = ${hash} AND last_seen_at < now() - interval '1 minute'
      )
-     SELECT s.session_id, s.operator_id, o.login_id, o.name, s.stage
+     SELECT s.session_id, s.operator_id, o.login_id, o.name, s.stage, o.must_change_password
        FROM app.operator_sessions s JOIN app.operators o ON o.operator_id = s.operator_id
       WHERE s.token_hash = ${hash} AND s.revoked_at IS NULL AND s.expires_at > now()
         AND s.last_seen_at > now() - interval '${OPERATOR_IDLE_TIMEOUT_MINUTES} minutes'
@@ -44,6 +45,7 @@ export async function authenticateOperator(
       loginId: row.login_id,
       name: row.name,
       sessionStage: row.stage,
+      mustChangePassword: row.must_change_password,
     },
   };
 }

@@ -6,6 +6,8 @@ export interface OperatorPrincipal {
   readonly name: string;
   /** 'full' only after the TOTP code; 'mfa_enrol' on first sign-in until TOTP is set up. */
   readonly sessionStage: 'full' | 'mfa' | 'mfa_enrol';
+  /** Still on the generated initial password: only the password change is open. */
+  readonly mustChangePassword: boolean;
 }
 
 /** What an operator action records about who did it, from where. */
