@@ -33,6 +33,9 @@ import { productRoutes } from './modules/masters/products/product.routes';
 import { projectRoutes } from './modules/masters/projects/project.routes';
 import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
 import { unitRoutes } from './modules/masters/units/unit.routes';
+import { operatorAuthRoutes } from './modules/operators/operator-auth.routes';
+import { opsTenantRoutes } from './modules/operators/ops-tenant.routes';
+import { signupRoutes } from './modules/organization/signup.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
 import { partnerOptionsRoutes } from './modules/partners/shared/partner-options.routes';
 import { supplierRoutes } from './modules/partners/suppliers/supplier.routes';
@@ -40,6 +43,7 @@ import { codeNumberingRoutes } from './modules/settings/code-numbering/code-numb
 import { systemSettingsRoutes } from './modules/settings/system-settings.routes';
 import { type RegisteredRoute, registerRouteAccess } from './platform/access/route-access';
 import { resolveMfaKey } from './platform/auth/mfa-key';
+import { operatorCookieName } from './platform/auth/operator-token';
 import { createSecretBox } from './platform/auth/secret-box';
 import { sessionCookieName } from './platform/auth/session-token';
 import type { Config } from './platform/config';
@@ -147,7 +151,9 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
   registerCsrfProtection(app, config.APP_ORIGIN);
   registerUnstorableTextRejection(app);
   const cookieName = sessionCookieName(config.tlsEnabled);
-  const routes = registerRouteAccess(app, { pool, cookieName });
+  const opsCookieName = operatorCookieName(config.tlsEnabled);
+  const routes = registerRouteAccess(app, { pool, cookieName, operatorCookieName: opsCookieName });
+  const secretBox = createSecretBox(resolveMfaKey(config));
   await app.register(healthRoutes, { pool });
   await app.register(metricsRoutes, { pool });
   let openApiDocument: unknown;
@@ -180,7 +186,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(mfaRoutes, {
         cookieName,
         secureCookie: config.tlsEnabled,
-        secretBox: createSecretBox(resolveMfaKey(config)),
+        secretBox,
         loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
       });
       await api.register(sessionRoutes);
@@ -203,8 +209,29 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(documentSettingsRoutes);
       await api.register(apiTokenRoutes);
       await api.register(lifecycleRoutes, { pool });
+      await api.register(signupRoutes, {
+        pool,
+        appOrigin: config.APP_ORIGIN,
+        trialDays: config.TRIAL_DAYS,
+        signupsPerHour: config.SIGNUP_RATE_LIMIT_PER_HOUR,
+      });
     },
     { prefix: '/api/v1' },
+  );
+
+  // Operator plane (ADR 0016): its own cookie, its own access kind, no tenant data.
+  await app.register(
+    async (ops) => {
+      await ops.register(operatorAuthRoutes, {
+        pool,
+        cookieName: opsCookieName,
+        secureCookie: config.tlsEnabled,
+        secretBox,
+        loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+      });
+      await ops.register(opsTenantRoutes, { trialDays: config.TRIAL_DAYS });
+    },
+    { prefix: '/api/ops/v1' },
   );
 
   // Web

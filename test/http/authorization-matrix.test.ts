@@ -3,6 +3,7 @@ import { can, type RouteAccess } from '../../src/domain/access/permissions';
 import { withTenantTransaction } from '../../src/server/platform/db/tenant-transaction';
 import {
   api,
+  createSignedInOperator,
   createSignedInTenant,
   createTestApp,
   createUser,
@@ -27,7 +28,8 @@ type Caller =
   | 'fullRights'
   | 'orgAdmin'
   | 'otherTenantAdmin'
-  | 'disabledWithCookie';
+  | 'disabledWithCookie'
+  | 'operator';
 
 let t: TestApp;
 let tenant: TestTenant;
@@ -41,6 +43,7 @@ beforeAll(async () => {
   t = await createTestApp();
   tenant = await createSignedInTenant(t);
   cookies.orgAdmin = tenant.adminCookie;
+  cookies.operator = (await createSignedInOperator(t)).cookie;
   cookies.otherTenantAdmin = (await createSignedInTenant(t)).adminCookie;
   cookies.noPermission = (await createUser(t, tenant, { loginId: 'none', permissions: [] })).cookie;
   cookies.viewOnly = (
@@ -63,6 +66,7 @@ beforeAll(async () => {
     customerVersion: customer.version,
     ...(await createUserFixtures(api(t, tenant.adminCookie).post)),
     ...(await createMasterFixtures(api(t, tenant.adminCookie).post)),
+    opsTenantId: tenant.tenantId,
   };
 });
 afterAll(() => t.close());
@@ -78,6 +82,10 @@ function expectedOutcome(
   url: string,
 ): 'allowed' | 401 | 403 | 404 {
   if (access.kind === 'public') return 'allowed';
+  // The planes never share a credential: only an operator's cookie opens /api/ops, and it
+  // opens nothing else.
+  if (access.kind === 'operator') return caller === 'operator' ? 'allowed' : 401;
+  if (caller === 'operator') return 401;
   if (caller === 'anonymous' || caller === 'disabledWithCookie') return 401;
   if (access.kind === 'authenticated') return 'allowed';
   if (caller === 'otherTenantAdmin') return url.includes('/:') ? 404 : 'allowed';
@@ -88,6 +96,7 @@ function expectedOutcome(
     viewOnly: VIEW_ONLY,
     fullRights: FULL,
   }[caller];
+  if (access.kind !== 'permission') return 403;
   return can({ isOrgAdmin: false, permissions: new Set(grants as never[]) }, access.permission)
     ? 'allowed'
     : 403;
@@ -101,6 +110,7 @@ const callers: Caller[] = [
   'orgAdmin',
   'otherTenantAdmin',
   'disabledWithCookie',
+  'operator',
 ];
 
 /** The permission table, readable like a spreadsheet; changing a route's access changes it. */
@@ -207,13 +217,31 @@ const expectedAccess: Record<string, string> = {
   'GET /api/v1/admin/api-tokens': 'orgAdmin',
   'DELETE /api/v1/admin/api-tokens/:tokenId': 'orgAdmin',
   'GET /api/v1/data-export': 'orgAdmin',
+  /** Trial sign-up: anonymous, rate-limited per IP. */
+  'POST /api/v1/signup': 'public',
+  /** Operator console (ADR 0016): operators only, through their own cookie. */
+  'POST /api/ops/v1/auth/login': 'public',
+  'POST /api/ops/v1/auth/logout': 'operator',
+  'GET /api/ops/v1/auth/me': 'operator',
+  'POST /api/ops/v1/auth/password': 'operator',
+  'POST /api/ops/v1/auth/mfa/enrolment': 'operator',
+  'POST /api/ops/v1/auth/mfa/enrolment/confirm': 'operator',
+  'POST /api/ops/v1/auth/mfa/verify': 'operator',
+  'GET /api/ops/v1/tenants': 'operator',
+  'POST /api/ops/v1/tenants': 'operator',
+  'GET /api/ops/v1/tenants/:tenantId': 'operator',
+  'POST /api/ops/v1/tenants/:tenantId/convert': 'operator',
+  'PUT /api/ops/v1/tenants/:tenantId/seat-limit': 'operator',
+  'POST /api/ops/v1/tenants/:tenantId/end-contract': 'operator',
+  'POST /api/ops/v1/tenants/:tenantId/break-glass': 'operator',
+  'GET /api/ops/v1/audit-log': 'operator',
 };
 
 describe('authorization matrix', () => {
   it('declares the expected access on every API route', () => {
     const declared = Object.fromEntries(
       t.routes
-        .filter((r) => r.url.startsWith('/api/v1/'))
+        .filter((r) => r.url.startsWith('/api/v1/') || r.url.startsWith('/api/ops/'))
         .map((r) => [
           `${r.method} ${r.url}`,
           r.access.kind === 'permission' ? r.access.permission : r.access.kind,
@@ -224,7 +252,9 @@ describe('authorization matrix', () => {
 
   it('every route answers every caller as its declared access says', async () => {
     const divergences: string[] = [];
-    const apiRoutes = t.routes.filter((r) => r.url.startsWith('/api/v1/'));
+    const apiRoutes = t.routes.filter(
+      (r) => r.url.startsWith('/api/v1/') || r.url.startsWith('/api/ops/'),
+    );
     // Logout ends the caller's session, so it runs last.
     apiRoutes.sort((a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')));
     for (const route of apiRoutes) {

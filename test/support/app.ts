@@ -1,9 +1,12 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app';
+import { createOperator } from '../../src/server/modules/operators/create-operator';
 import { createTenant } from '../../src/server/modules/organization/create-tenant';
 import type { RegisteredRoute } from '../../src/server/platform/access/route-access';
 import { hashPassword } from '../../src/server/platform/auth/passwords';
+import { currentTotp } from '../../src/server/platform/auth/totp';
 import { loadConfig } from '../../src/server/platform/config';
+import { withOperatorTransaction } from '../../src/server/platform/db/operator-transaction';
 import { withTenantTransaction } from '../../src/server/platform/db/tenant-transaction';
 import { uuidv7 } from '../../src/server/platform/db/uuid';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -126,4 +129,51 @@ export function api(app: TestApp, cookie?: string) {
     put: (url: string, payload?: unknown) => send('PUT', url, payload ?? {}),
     send,
   };
+}
+
+export const OPERATOR_PASSWORD = 'operator passphrase for tests';
+
+/** An operator account (as the CLI makes it), not yet signed in. */
+export async function createTestOperator(app: TestApp, loginId: string): Promise<void> {
+  await withOperatorTransaction(app.db.pool, (tx) =>
+    createOperator(
+      tx,
+      {
+        operatorId: null,
+        actorLabel: 'test',
+        ip: '127.0.0.1',
+        userAgent: 'vitest',
+        requestId: 't',
+      },
+      { loginId, name: `運用 ${loginId}`, password: OPERATOR_PASSWORD },
+    ),
+  );
+}
+
+export function operatorCookieFrom(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name.endsWith('akinai_ops'));
+  if (!cookie) throw new Error(`no operator cookie: ${response.statusCode} ${response.body}`);
+  return `${cookie.name}=${cookie.value}`;
+}
+
+/**
+ * A fully signed-in operator: created, password, TOTP enrolment, code. Returns the console
+ * cookie and the TOTP secret (for later sign-ins).
+ */
+export async function createSignedInOperator(
+  app: TestApp,
+  loginId = `op${++tenantCounter}`,
+): Promise<{ cookie: string; secret: string; loginId: string }> {
+  await createTestOperator(app, loginId);
+  const first = await api(app).post('/api/ops/v1/auth/login', {
+    loginId,
+    password: OPERATOR_PASSWORD,
+  });
+  const pending = operatorCookieFrom(first);
+  const enrolment = await api(app, pending).post('/api/ops/v1/auth/mfa/enrolment');
+  const { secret } = enrolment.json() as { secret: string };
+  const confirmed = await api(app, pending).post('/api/ops/v1/auth/mfa/enrolment/confirm', {
+    code: currentTotp(secret),
+  });
+  return { cookie: operatorCookieFrom(confirmed), secret, loginId };
 }

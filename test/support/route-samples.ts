@@ -68,6 +68,8 @@ export interface RouteFixtures {
   bankAccountId: string;
   bankAccountVersion: number;
   deletableBankAccountId: string;
+  /** A tenant the operator-console samples act on (defaults to a non-existent id). */
+  opsTenantId?: string;
 }
 
 export interface SampleRequest {
@@ -381,7 +383,74 @@ const samples: Record<string, Sample> = {
   'DELETE /api/v1/admin/api-tokens/:tokenId': (f) => ({
     url: `/api/v1/admin/api-tokens/${f.apiTokenId}`,
   }),
+  'POST /api/v1/signup': () => ({
+    url: '/api/v1/signup',
+    body: {
+      companyName: 'サンプル商事',
+      tenantCode: `sample-${process.pid}`,
+      adminName: '見本 太郎',
+      loginId: 'admin',
+      password: 'a sample passphrase for signup',
+      contactEmail: 'owner@example.test',
+      agreeToTerms: true,
+    },
+  }),
+  'POST /api/ops/v1/auth/login': () => ({
+    url: '/api/ops/v1/auth/login',
+    body: { loginId: 'x', password: 'x' },
+  }),
+  'POST /api/ops/v1/auth/logout': () => ({ url: '/api/ops/v1/auth/logout' }),
+  'GET /api/ops/v1/auth/me': () => ({ url: '/api/ops/v1/auth/me' }),
+  'POST /api/ops/v1/auth/password': () => ({
+    url: '/api/ops/v1/auth/password',
+    body: { currentPassword: 'not the password', newPassword: 'a new operator passphrase' },
+  }),
+  'POST /api/ops/v1/auth/mfa/enrolment': () => ({ url: '/api/ops/v1/auth/mfa/enrolment' }),
+  'POST /api/ops/v1/auth/mfa/enrolment/confirm': () => ({
+    url: '/api/ops/v1/auth/mfa/enrolment/confirm',
+    body: { code: '000000' },
+  }),
+  'POST /api/ops/v1/auth/mfa/verify': () => ({
+    url: '/api/ops/v1/auth/mfa/verify',
+    body: { code: '000000' },
+  }),
+  'GET /api/ops/v1/tenants': () => ({ url: '/api/ops/v1/tenants?status=trial' }),
+  'POST /api/ops/v1/tenants': () => ({
+    url: '/api/ops/v1/tenants',
+    body: {
+      code: `ops-sample-${process.pid}`,
+      name: '運用サンプル株式会社',
+      plan: 'standard',
+      seatLimit: 5,
+      contactEmail: 'contact@example.test',
+      status: 'trial',
+      admin: { loginId: 'admin', name: '管理者' },
+    },
+  }),
+  'GET /api/ops/v1/tenants/:tenantId': (f) => ({ url: `/api/ops/v1/tenants/${opsTenant(f)}` }),
+  'POST /api/ops/v1/tenants/:tenantId/convert': (f) => ({
+    url: `/api/ops/v1/tenants/${opsTenant(f)}/convert`,
+    body: { plan: 'standard', seatLimit: 50 },
+  }),
+  'PUT /api/ops/v1/tenants/:tenantId/seat-limit': (f) => ({
+    url: `/api/ops/v1/tenants/${opsTenant(f)}/seat-limit`,
+    body: { seatLimit: 60 },
+  }),
+  // A wrong confirmation code: the sample must not end the shared test tenant's contract.
+  'POST /api/ops/v1/tenants/:tenantId/end-contract': (f) => ({
+    url: `/api/ops/v1/tenants/${opsTenant(f)}/end-contract`,
+    body: { confirmCode: 'not-the-code' },
+  }),
+  'POST /api/ops/v1/tenants/:tenantId/break-glass': (f) => ({
+    url: `/api/ops/v1/tenants/${opsTenant(f)}/break-glass`,
+    body: { reason: '問い合わせ #123 の調査のため', minutes: 30 },
+  }),
+  'GET /api/ops/v1/audit-log': () => ({ url: '/api/ops/v1/audit-log' }),
 };
+
+function opsTenant(fixtures: RouteFixtures): string {
+  return fixtures.opsTenantId ?? '00000000-0000-7000-8000-000000000000';
+}
 
 export function sampleFor(route: RegisteredRoute, fixtures: RouteFixtures): SampleRequest {
   const sample = samples[`${route.method} ${route.url}`];

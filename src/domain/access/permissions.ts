@@ -66,16 +66,20 @@ export function can(grants: Grants, permission: Permission): boolean {
  * What a route requires. `public` routes serve anonymous callers (login, health);
  * `authenticated` routes serve any signed-in user (own profile, logout);
  * `orgAdmin` routes open the admin screens; everything else names a catalogue permission.
+ * `operator` routes (/api/ops) serve the provider's operators only, through their own session
+ * cookie: no tenant user reaches them, and an operator reaches no tenant route (ADR 0016).
  */
 export type RouteAccess =
   | { readonly kind: 'public' }
   | { readonly kind: 'authenticated' }
   | { readonly kind: 'orgAdmin' }
+  | { readonly kind: 'operator' }
   | { readonly kind: 'permission'; readonly permission: Permission };
 
 export const access = {
   public: { kind: 'public' } as RouteAccess,
   authenticated: { kind: 'authenticated' } as RouteAccess,
   orgAdmin: { kind: 'orgAdmin' } as RouteAccess,
+  operator: { kind: 'operator' } as RouteAccess,
   permission: (permission: Permission): RouteAccess => ({ kind: 'permission', permission }),
 };

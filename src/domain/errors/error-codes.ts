@@ -19,6 +19,11 @@ export const errorCatalogue = {
     ja: '組織コード、ログインID、またはパスワードが正しくありません。',
     en: 'The organisation code, login ID or password is incorrect.',
   },
+  operator_invalid_credentials: {
+    status: 401,
+    ja: 'ログインIDまたはパスワードが正しくありません。',
+    en: 'The login ID or password is incorrect.',
+  },
   login_throttled: {
     status: 429,
     ja: 'ログインに続けて失敗したため、しばらくログインできません。時間をおいて再度お試しください。',
@@ -249,6 +254,26 @@ export const errorCatalogue = {
     status: 413,
     ja: '画像のファイルサイズが大きすぎます。1MB以下の画像を選んでください。',
     en: 'The image file is too large. Use at most 1 MB.',
+  },
+  tenant_code_taken: {
+    status: 409,
+    ja: 'この組織コードは既に使われています。別のコードを指定してください。',
+    en: 'This organisation code is already taken.',
+  },
+  seat_limit_below_usage: {
+    status: 409,
+    ja: '利用中の担当者数より少ない席数にはできません。',
+    en: 'The seat limit cannot be lower than the seats in use.',
+  },
+  tenant_not_in_trial: {
+    status: 409,
+    ja: 'この組織は無料トライアル中ではありません。',
+    en: 'This organisation is not on a free trial.',
+  },
+  tenant_contract_ended: {
+    status: 409,
+    ja: 'この組織の契約は既に終了しています。',
+    en: 'This organisation’s contract has already ended.',
   },
   version_conflict: {
     status: 409,

@@ -7,6 +7,7 @@ import { backupRestore } from './commands/backup-restore';
 import { backupRun } from './commands/backup-run';
 import { lifecycleDeletions } from './commands/lifecycle-deletions';
 import { lifecycleRun } from './commands/lifecycle-run';
+import { operatorCreate } from './commands/operator-create';
 import type { OpsCommand, OpsIo } from './ops-command';
 import { openOpsDatabase } from './ops-database';
 import { OpsError } from './ops-tenants';
@@ -22,11 +23,17 @@ export const commands: readonly OpsCommand[] = [
   backupRestore,
   lifecycleRun,
   lifecycleDeletions,
+  operatorCreate,
 ];
 
 const consoleIo: OpsIo = {
   out: (line) => console.log(line),
   err: (line) => console.error(line),
+  async readInput() {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 };
 
 export async function main(

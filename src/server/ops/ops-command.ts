@@ -4,6 +4,8 @@ import type { Config } from '../platform/config';
 export interface OpsIo {
   out(line: string): void;
   err(line: string): void;
+  /** All of standard input (for secrets passed without the command line). */
+  readInput?(): Promise<string>;
 }
 
 /** One `npm run ops -- <name> …` command; returns the process exit code. */

@@ -62,6 +62,10 @@ const configSchema = z
     /** smtp://user:pass@host:587 or smtps://…; unset in development = dev mailbox page. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().min(3).default('Akinai <no-reply@akinai.invalid>'),
+    /** Length of a self-service free trial, in days (trial_ends_at). */
+    TRIAL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** Trial sign-ups accepted per client IP and hour (POST /api/v1/signup). */
+    SIGNUP_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(5),
     /** 32 random bytes, base64: encrypts TOTP secrets. Required in production. */
     MFA_ENCRYPTION_KEY: z.string().optional(),
     /** 32 random bytes, base64 or hex: wraps every backup data key. Required in production. */

@@ -56,6 +56,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Skip the global "session ended → login page" reaction (the session probe itself). */
   expectUnauthenticated?: boolean;
+  /** The API root: '/api/v1' (tenant plane, default) or '/api/ops/v1' (operator console). */
+  base?: string;
 }
 
 function buildUrl(path: string, query: RequestOptions['query']): string {
@@ -94,7 +96,7 @@ export async function apiRequest<T>(
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(`/api/v1${path}`, options.query), {
+    response = await fetch(buildUrl(`${options.base ?? '/api/v1'}${path}`, options.query), {
       method,
       headers,
       credentials: 'same-origin',

@@ -20,6 +20,7 @@ import {
 import { customerQueryOptions } from '../api/customers';
 import { departmentListQueryOptions, departmentQueryOptions } from '../api/departments';
 import { mfaSettingsQueryOptions, mfaStatusQueryOptions } from '../api/mfa';
+import { fetchOperatorMe, operatorMeQueryOptions, opsTenantQueryOptions } from '../api/ops';
 import { codeNumberingQueryOptions } from '../api/partners';
 import {
   permissionGroupListQueryOptions,
@@ -51,6 +52,13 @@ import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { MfaAccountPage } from '../features/mfa/MfaAccountPage';
 import { MfaVerifyPage } from '../features/mfa/MfaVerifyPage';
+import { OpsAuditLogPage } from '../features/ops/OpsAuditLogPage';
+import { OpsLayout } from '../features/ops/OpsLayout';
+import { OpsLoginPage } from '../features/ops/OpsLoginPage';
+import { OpsPasswordPage } from '../features/ops/OpsPasswordPage';
+import { TenantCreatePage } from '../features/ops/TenantCreatePage';
+import { TenantDetailPage } from '../features/ops/TenantDetailPage';
+import { TenantListPage } from '../features/ops/TenantListPage';
 import { parsePartnerListSearch } from '../features/partners/list-search';
 import { PasswordChangePage } from '../features/password/PasswordChangePage';
 import { PasswordResetPage } from '../features/password-reset/PasswordResetPage';
@@ -68,6 +76,7 @@ import { ProjectEditPage, ProjectNewPage } from '../features/projects/ProjectFor
 import { ProjectListPage } from '../features/projects/ProjectListPage';
 import { SessionListPage } from '../features/sessions/SessionListPage';
 import { SystemSettingsPage } from '../features/settings/SystemSettingsPage';
+import { SignupPage } from '../features/signup/SignupPage';
 import { SupplierEditPage, SupplierNewPage } from '../features/suppliers/SupplierFormPage';
 import { SupplierListPage } from '../features/suppliers/SupplierListPage';
 import { TaxRateSettingsPage } from '../features/tax-rates/TaxRateSettingsPage';
@@ -534,8 +543,98 @@ const dataExportRoute = createRoute({
   component: DataExportPage,
 });
 
+/** 無料トライアルのお申し込み: public. */
+const signupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signup',
+  component: SignupPage,
+});
+
+/**
+ * The operator console (ADR 0016): its own route tree and layout in the same SPA, its own
+ * session (the /api/ops cookie). A tenant session means nothing here.
+ */
+const opsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/ops' });
+
+const opsLoginRoute = createRoute({
+  getParentRoute: () => opsRoute,
+  path: 'login',
+  loader: async () => {
+    const me = await fetchOperatorMe().catch(() => null);
+    if (me?.sessionStage === 'full') throw redirect({ to: '/ops/tenants' });
+    return { stage: me?.sessionStage ?? ('password' as const) };
+  },
+  component: function OpsLoginRoute() {
+    const { stage } = opsLoginRoute.useLoaderData();
+    return <OpsLoginPage initialStep={stage} />;
+  },
+});
+
+const opsPasswordRoute = createRoute({
+  getParentRoute: () => opsRoute,
+  path: 'password',
+  component: OpsPasswordPage,
+});
+
+const opsConsoleRoute = createRoute({
+  getParentRoute: () => opsRoute,
+  id: '_console',
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.fetchQuery(operatorMeQueryOptions).catch(() => null);
+    if (me?.sessionStage !== 'full') throw redirect({ to: '/ops/login' });
+    if (me.mustChangePassword) throw redirect({ to: '/ops/password' });
+  },
+  component: OpsLayout,
+});
+
+const opsIndexRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/ops/tenants' });
+  },
+});
+
+const opsTenantListRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'tenants',
+  component: TenantListPage,
+});
+
+const opsTenantNewRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'tenants/new',
+  component: TenantCreatePage,
+});
+
+const opsTenantDetailRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'tenants/$tenantId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(opsTenantQueryOptions(params.tenantId)),
+  component: TenantDetailPage,
+});
+
+const opsAuditLogRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'audit-log',
+  component: OpsAuditLogPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  signupRoute,
+  opsRoute.addChildren([
+    opsLoginRoute,
+    opsPasswordRoute,
+    opsConsoleRoute.addChildren([
+      opsIndexRoute,
+      opsTenantListRoute,
+      opsTenantNewRoute,
+      opsTenantDetailRoute,
+      opsAuditLogRoute,
+    ]),
+  ]),
   helpRoute.addChildren([helpIndexRoute, helpArticleRoute]),
   passwordResetRequestRoute,
   passwordResetRoute,

@@ -11,6 +11,7 @@ export interface Crumb {
     | '/'
     | '/customers'
     | '/suppliers'
+    | '/ops/tenants'
     | '/departments'
     | '/projects'
     | '/products'

@@ -47,6 +47,12 @@ export async function getMe(
       name: row.tenantName,
       dataRegion,
       contract: contractLifecycleOf(row, new Date(), purgePolicy),
+      status: row.status,
+      trialEndsAt: row.trialEndsAt?.toISOString() ?? null,
+      trialDaysLeft:
+        row.status === 'trial' && row.trialEndsAt
+          ? Math.max(0, Math.ceil((row.trialEndsAt.getTime() - Date.now()) / 86_400_000))
+          : null,
     },
     user: {
       userId: principal.userId,

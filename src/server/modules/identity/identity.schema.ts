@@ -19,6 +19,13 @@ export const meSchema = z
       name: z.string(),
       dataRegion: z.string(),
       contract: contractLifecycleSchema,
+      status: z.enum(['trial', 'active', 'ended']),
+      trialEndsAt: z.iso.datetime({ offset: true }).nullable(),
+      trialDaysLeft: z
+        .number()
+        .int()
+        .nullable()
+        .describe('Whole days left of the free trial (0 on its last day); null when not a trial'),
     }),
     user: z.object({
       userId: z.uuid(),

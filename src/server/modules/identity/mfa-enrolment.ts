@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import QRCode from 'qrcode';
 import { writeAudit } from '../../platform/audit/write-audit';
 import { verifyPassword } from '../../platform/auth/passwords';
 import { type ActorContext, type Principal, sessionIdOf } from '../../platform/auth/principal';
@@ -9,6 +8,7 @@ import {
   generateTotpSecret,
   hashRecoveryCode,
   matchTotp,
+  totpQrCodeDataUrl,
   totpUri,
 } from '../../platform/auth/totp';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
@@ -52,16 +52,7 @@ export async function startMfaEnrolment(
     .set({ mfaPendingSecret: sealMfaSecret(box, tx.tenantId, principal.userId, secret) })
     .where(whereUser(tx, principal.userId));
   const otpauthUri = totpUri(secret, `${principal.loginId}@${await tenantCode(tx)}`, ISSUER);
-  const svg = await QRCode.toString(otpauthUri, {
-    type: 'svg',
-    errorCorrectionLevel: 'M',
-    margin: 1,
-  });
-  return {
-    secret,
-    otpauthUri,
-    qrCodeDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
-  };
+  return { secret, otpauthUri, qrCodeDataUrl: await totpQrCodeDataUrl(otpauthUri) };
 }
 
 /** The password again, throttled and audited like a sign-in (a stolen session guessing it). */

@@ -3,7 +3,10 @@ import { allPermissions, type Permission } from '../../../domain/access/permissi
 import { writeAudit } from '../../platform/audit/write-audit';
 import { hashPassword } from '../../platform/auth/passwords';
 import type { ActorContext } from '../../platform/auth/principal';
-import { withTenantTransaction } from '../../platform/db/tenant-transaction';
+import {
+  type TenantTransaction,
+  withTenantTransaction,
+} from '../../platform/db/tenant-transaction';
 import { uuidv7 } from '../../platform/db/uuid';
 import { permissionGroups } from '../identity/permission-group.table';
 import { users } from '../identity/user.table';
@@ -16,7 +19,19 @@ export interface NewTenant {
   code: string;
   name: string;
   seatLimit?: number;
-  admin: { loginId: string; name: string; password: string };
+  /** Contract fields (operator console, trial sign-up); defaults make a plain trial tenant. */
+  status?: 'trial' | 'active';
+  plan?: string;
+  trialEndsAt?: Date | null;
+  contactEmail?: string;
+  admin: {
+    loginId: string;
+    name: string;
+    password: string;
+    email?: string;
+    /** An initial password: single use within its expiry, to be changed at first sign-in. */
+    initialPasswordExpiresAt?: Date;
+  };
 }
 
 /** Groups every new tenant starts with; admins adapt them later (アクセス権限グループ). */
@@ -35,15 +50,36 @@ export async function createTenant(
   origin: Pick<ActorContext, 'ip' | 'userAgent' | 'requestId' | 'actorLabel'>,
 ): Promise<{ tenantId: string; adminUserId: string }> {
   const tenantId = uuidv7();
-  const adminUserId = uuidv7();
   const passwordHash = await hashPassword(input.admin.password);
-  await withTenantTransaction(pool, tenantId, async (tx) => {
+  const adminUserId = await withTenantTransaction(pool, tenantId, (tx) =>
+    insertTenant(tx, input, passwordHash, origin),
+  );
+  return { tenantId, adminUserId };
+}
+
+/**
+ * The tenant's rows in the caller's transaction, whose tenant context must already be the new
+ * tenant's id (tx.tenantId): the operator console creates it inside its own transaction.
+ */
+export async function insertTenant(
+  tx: TenantTransaction,
+  input: NewTenant,
+  passwordHash: string,
+  origin: Pick<ActorContext, 'ip' | 'userAgent' | 'requestId' | 'actorLabel'>,
+): Promise<string> {
+  const tenantId = tx.tenantId;
+  const adminUserId = uuidv7();
+  {
     const actor: ActorContext = { ...origin, tenantId, userId: null };
     await tx.db.insert(tenants).values({
       tenantId,
       code: input.code,
       name: input.name,
       seatLimit: input.seatLimit ?? 5,
+      status: input.status ?? 'trial',
+      plan: input.plan ?? 'trial',
+      trialEndsAt: input.trialEndsAt ?? null,
+      contactEmail: input.contactEmail ?? '',
     });
     // Every tenant has exactly one settings row; authentication joins it on each request.
     await tx.db.insert(tenantSettings).values({ tenantId });
@@ -51,7 +87,14 @@ export async function createTenant(
       event: 'tenant.created',
       targetType: 'tenant',
       targetId: tenantId,
-      after: { code: input.code, name: input.name },
+      after: {
+        code: input.code,
+        name: input.name,
+        status: input.status ?? 'trial',
+        plan: input.plan ?? 'trial',
+        seatLimit: input.seatLimit ?? 5,
+        ...(input.trialEndsAt ? { trialEndsAt: input.trialEndsAt.toISOString() } : {}),
+      },
     });
     await insertDefaultUnits(tx);
     await writeAudit(tx, actor, {
@@ -82,6 +125,13 @@ export async function createTenant(
       name: input.admin.name,
       passwordHash,
       isOrgAdmin: true,
+      email: input.admin.email ?? '',
+      ...(input.admin.initialPasswordExpiresAt
+        ? {
+            mustChangePassword: true,
+            initialPasswordExpiresAt: input.admin.initialPasswordExpiresAt,
+          }
+        : {}),
     });
     await writeAudit(tx, actor, {
       event: 'user.created',
@@ -89,6 +139,6 @@ export async function createTenant(
       targetId: adminUserId,
       after: { loginId: input.admin.loginId, name: input.admin.name, isOrgAdmin: true },
     });
-  });
-  return { tenantId, adminUserId };
+  }
+  return adminUserId;
 }

@@ -43,6 +43,12 @@ export const tenants = appSchema
       }),
       // Operations commands (npm run ops) walk every tenant. Only the owner role may list them,
       // and only after asking for it explicitly; the runtime role owns nothing (safety check).
+      // The operator console (/api/ops) lists tenants' contract rows, never their business data:
+      // only this table is opened to the operator plane (ADR 0016).
+      pgPolicy('tenant_operator_plane', {
+        for: 'select',
+        using: sql`current_setting('app.operator_plane', true) = 'on'`,
+      }),
       pgPolicy('tenant_ops_listing', {
         for: 'select',
         using: sql`current_setting('app.ops_all_tenants', true) = 'on' AND current_user = (SELECT pg_catalog.pg_get_userbyid(c.relowner) FROM pg_catalog.pg_class c WHERE c.oid = 'app.tenants'::regclass)`,

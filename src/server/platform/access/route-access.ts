@@ -3,8 +3,12 @@ import type pg from 'pg';
 import { can, type RouteAccess } from '../../../domain/access/permissions';
 import { parseBearerToken } from '../auth/api-token';
 import { authenticateApiToken, authenticateSession } from '../auth/authenticate';
+import { authenticateOperator } from '../auth/authenticate-operator';
+import type { OperatorActor, OperatorPrincipal } from '../auth/operator-principal';
+import { parseOperatorCookie } from '../auth/operator-token';
 import type { ActorContext, Principal } from '../auth/principal';
 import { parseSessionCookie } from '../auth/session-token';
+import type { OpenOperatorTransaction, OperatorTransaction } from '../db/operator-transaction';
 import type { OpenTenantTransaction, TenantTransaction } from '../db/tenant-transaction';
 import { AppError } from '../http/problem';
 
@@ -16,6 +20,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
     tenantTx?: OpenTenantTransaction;
+    operator?: OperatorPrincipal;
+    operatorTx?: OpenOperatorTransaction;
   }
 }
 
@@ -74,6 +80,21 @@ function readOnlyRefuses(principal: Principal, method: string, route: string): b
     !WRITES_ALLOWED_WHEN_READ_ONLY.has(`${method} ${route}`)
   );
 }
+/** An operator who has given the password but not (yet) a TOTP code may only finish or leave. */
+const OPERATOR_ALLOWED_BEFORE_MFA = new Set([
+  'GET /api/ops/v1/auth/me',
+  'POST /api/ops/v1/auth/logout',
+  'POST /api/ops/v1/auth/mfa/verify',
+  'POST /api/ops/v1/auth/mfa/enrolment',
+  'POST /api/ops/v1/auth/mfa/enrolment/confirm',
+]);
+
+/** An operator on a generated initial password may only replace it (or leave). */
+const OPERATOR_ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/ops/v1/auth/me',
+  'POST /api/ops/v1/auth/logout',
+  'POST /api/ops/v1/auth/password',
+]);
 
 function stageAllows(principal: Principal, route: string): boolean {
   if (principal.sessionStage === 'mfa') return ALLOWED_BEFORE_MFA_CODE.has(route);
@@ -89,7 +110,7 @@ function stageAllows(principal: Principal, route: string): boolean {
  */
 export function registerRouteAccess(
   app: FastifyInstance,
-  options: { pool: pg.Pool; cookieName: string },
+  options: { pool: pg.Pool; cookieName: string; operatorCookieName: string },
 ): RegisteredRoute[] {
   const registry: RegisteredRoute[] = [];
 
@@ -104,12 +125,21 @@ export function registerRouteAccess(
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') registry.push({ method, url: route.url, access });
     }
-    if (access.kind !== 'public') route.handler = inTenantTransaction(route.handler);
+    if (access.kind === 'operator') route.handler = inOperatorTransaction(route.handler);
+    else if (access.kind !== 'public') route.handler = inTenantTransaction(route.handler);
   });
 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access.kind === 'public') return;
+    // The two planes never share a credential: an operator route reads only the console
+    // cookie, a tenant route only the tenant cookie or token.
+    if (access.kind === 'operator') {
+      if (!parseOperatorCookie(request.cookies[options.operatorCookieName])) {
+        throw new AppError('unauthenticated');
+      }
+      return;
+    }
     const wellFormed = usesApiToken(request)
       ? parseBearerToken(request.headers.authorization)
       : parseSessionCookie(request.cookies[options.cookieName]);
@@ -119,6 +149,7 @@ export function registerRouteAccess(
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access.kind === 'public') return;
+    if (access.kind === 'operator') return authenticateOperatorRequest(request);
     const session = await authenticate(request);
     if (!session) throw new AppError('unauthenticated');
     request.principal = session.principal;
@@ -158,6 +189,32 @@ export function registerRouteAccess(
     }
   });
 
+  const authenticateOperatorRequest = async (request: FastifyRequest) => {
+    const tokenHash = parseOperatorCookie(request.cookies[options.operatorCookieName]);
+    const session = tokenHash ? await authenticateOperator(options.pool, tokenHash) : null;
+    if (!session) throw new AppError('unauthenticated');
+    request.operator = session.principal;
+    request.operatorTx = session.tx;
+    request.log = request.log.child({ operatorId: session.principal.operatorId });
+    const route = `${request.method} ${request.routeOptions.url}`;
+    if (session.principal.sessionStage !== 'full' && !OPERATOR_ALLOWED_BEFORE_MFA.has(route)) {
+      await session.tx.rollback();
+      throw new AppError(
+        session.principal.sessionStage === 'mfa'
+          ? 'mfa_verification_required'
+          : 'mfa_enrolment_required',
+      );
+    }
+    if (
+      session.principal.sessionStage === 'full' &&
+      session.principal.mustChangePassword &&
+      !OPERATOR_ALLOWED_BEFORE_PASSWORD_CHANGE.has(route)
+    ) {
+      await session.tx.rollback();
+      throw new AppError('password_change_required');
+    }
+  };
+
   /** A Bearer token wins over the cookie, which is then ignored. */
   const authenticate = (request: FastifyRequest) => {
     if (usesApiToken(request)) {
@@ -172,6 +229,7 @@ export function registerRouteAccess(
   // must still hand its connection back.
   const rollbackLeftover = async (request: FastifyRequest) => {
     await request.tenantTx?.rollback();
+    await request.operatorTx?.rollback();
   };
   app.addHook('onResponse', rollbackLeftover);
   app.addHook('onRequestAbort', rollbackLeftover);
@@ -196,6 +254,9 @@ function isAllowed(principal: Principal, access: RouteAccess): boolean {
       return principal.isOrgAdmin;
     case 'permission':
       return can(principal, access.permission);
+    case 'operator':
+      // Unreachable: operator routes authenticate operators only (see the preHandler).
+      return false;
   }
 }
 
@@ -213,6 +274,47 @@ function inTenantTransaction(handler: Handler): Handler {
       else await tx.rollback();
       throw error;
     }
+  };
+}
+
+function inOperatorTransaction(handler: Handler): Handler {
+  return async function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+    const tx = request.operatorTx!;
+    try {
+      const result = await handler.call(this, request, reply);
+      await tx.commit();
+      return result;
+    } catch (error) {
+      if (error instanceof AppError && error.options.keepChanges) await tx.commit();
+      else await tx.rollback();
+      throw error;
+    }
+  };
+}
+
+/** The operator, transaction and audit actor of an /api/ops route. */
+export function operatorContext(request: FastifyRequest): {
+  operator: OperatorPrincipal;
+  tx: OperatorTransaction;
+  actor: OperatorActor;
+} {
+  const operator = request.operator;
+  const tx = request.operatorTx;
+  if (!operator || !tx)
+    throw new Error('operatorContext() used on a route without access.operator');
+  return { operator, tx, actor: operatorActor(request, operator) };
+}
+
+export function operatorActor(
+  request: FastifyRequest,
+  operator: { operatorId: string; loginId: string } | undefined,
+): OperatorActor {
+  return {
+    operatorId: operator?.operatorId ?? null,
+    actorLabel: operator ? `運用者 ${operator.loginId}` : '',
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? '',
+    requestId: request.id,
   };
 }
 

@@ -12,6 +12,12 @@ export const auditEvents = {
   'tenant.trial_expired': '試用期間が終了',
   /** A reminder that the data will be deleted (7 days / 1 day before); after: which one. */
   'tenant.purge_reminder_sent': 'データ削除予定のお知らせを送信',
+  /** Operator actions on the tenant's contract: actor label 「運用者 <login ID>」 (ADR 0016). */
+  'tenant.converted': '有料契約に切り替え',
+  'tenant.seat_limit_changed': '契約席数を変更',
+  'tenant.contract_ended': '契約を終了',
+  /** An operator was granted time-limited support access; after holds reason and expiry. */
+  'support.break_glass_granted': '運用者の緊急アクセスを許可',
   'auth.login_succeeded': 'ログイン',
   'auth.login_failed': 'ログイン失敗',
   'auth.logout': 'ログアウト',

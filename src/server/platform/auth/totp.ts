@@ -1,5 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
+import QRCode from 'qrcode';
 import type { SecretBox } from './secret-box';
 
 /** RFC 6238 as every authenticator app implements it: SHA-1, 6 digits, 30-second steps. */
@@ -76,4 +77,14 @@ export function hashRecoveryCode(box: SecretBox, userKey: string, code: string):
 /** Codes issued before keyed digests were plain SHA-256; they keep working until used. */
 export function legacyRecoveryCodeHash(code: string): string {
   return createHash('sha256').update(normalizeRecoveryCode(code)).digest('hex');
+}
+
+/** The otpauth:// URI as an SVG QR code data URL for the enrolment screens. */
+export async function totpQrCodeDataUrl(otpauthUri: string): Promise<string> {
+  const svg = await QRCode.toString(otpauthUri, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 1,
+  });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }

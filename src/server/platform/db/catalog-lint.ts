@@ -21,6 +21,14 @@ export const constraintExceptions: Record<string, string> = {
 export const globalTables: Record<string, string> = {
   'app.tenant_deletions':
     'deletion records outlive the tenant they describe; RLS without a policy hides them from the runtime role (ADR 0017)',
+  // Operator plane (ADR 0016): the provider's staff, not any tenant's. Each has RLS that shows
+  // rows only to a transaction that set app.operator_plane (the /api/ops path and the CLI).
+  'app.operators': 'operator accounts belong to the provider, not to a tenant',
+  'app.operator_sessions': 'console sessions of operators',
+  'app.operator_login_throttles': 'failed operator sign-ins, counted before any tenant is known',
+  'app.operator_audit_log': 'what operators did, across tenants; kept after a tenant is purged',
+  'app.break_glass_grants':
+    'operator access grants to one tenant (target_tenant_id), kept after purge',
 };
 
 const rules: { rule: string; sql: string }[] = [

@@ -3,11 +3,15 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { access } from '../../../domain/access/permissions';
 import { expectedMigrationCount } from '../db/migrate';
+import { ntpSyncState } from './ntp-status';
 
 const healthSchema = z.object({
   status: z.literal('ok'),
   serverTime: z.iso.datetime({ offset: true }),
   serverTimeJst: z.string().describe('The same instant in JST with its +09:00 offset'),
+  ntp: z
+    .enum(['synchronized', 'unsynchronized', 'unknown'])
+    .describe('NTP synchronisation of the host clock as systemd reports it; unknown elsewhere'),
 });
 
 const readinessSchema = z.object({
@@ -24,21 +28,30 @@ export function formatJst(instant: Date): string {
 export const healthRoutes: FastifyPluginAsyncZod<{ pool: pg.Pool }> = async (app, { pool }) => {
   const migrations = expectedMigrationCount();
 
-  app.get(
-    '/healthz',
-    {
-      config: { access: access.public, rateLimit: false },
-      schema: { tags: ['運用'], summary: 'Liveness', response: { 200: healthSchema } },
-    },
-    async () => {
-      const now = new Date();
-      return {
-        status: 'ok' as const,
-        serverTime: now.toISOString(),
-        serverTimeJst: formatJst(now),
-      };
-    },
-  );
+  const liveness = async () => {
+    const ntp = await ntpSyncState();
+    const now = new Date();
+    return {
+      status: 'ok' as const,
+      serverTime: now.toISOString(),
+      serverTimeJst: formatJst(now),
+      ntp,
+    };
+  };
+  for (const url of ['/healthz', '/health']) {
+    app.get(
+      url,
+      {
+        config: { access: access.public, rateLimit: false },
+        schema: {
+          tags: ['運用'],
+          summary: 'Liveness: server time (UTC and JST) and NTP state',
+          response: { 200: healthSchema },
+        },
+      },
+      liveness,
+    );
+  }
 
   app.get(
     '/readyz',

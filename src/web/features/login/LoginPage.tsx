@@ -135,6 +135,9 @@ export function LoginPage() {
           <Anchor component={Link} to="/password-reset" size="sm" ta="center">
             {t.passwordReset.forgotLink}
           </Anchor>
+          <Anchor component={Link} to="/signup" size="sm" ta="center">
+            {t.signup.signupLink}
+          </Anchor>
         </Stack>
       </form>
     </AuthScreen>

@@ -40,6 +40,7 @@ export function MainMenuPage() {
     <>
       <PageHeader help="getting-started" title={t.menu.heading} description={t.menu.lead} />
       <PasswordExpiryNotice />
+      <TrialNotice />
       <AccountPanel />
       {columns.length === 0 ? (
         <Paper withBorder p="xl">
@@ -135,6 +136,30 @@ function MenuEntryButton({ entry, accent }: { entry: MenuEntry; accent: string }
 }
 
 /** 変更通知: inside the tenant's notice period, before the password expires. */
+/** 組織管理者 see how long the free trial has left (白書 §2); others are not bothered with it. */
+function TrialNotice() {
+  const t = useT();
+  const me = useMe();
+  const days = me.tenant.trialDaysLeft;
+  if (days === null || !me.user.isOrgAdmin) return null;
+  return (
+    <Alert
+      color={days <= 7 ? 'orange' : 'blue'}
+      variant="light"
+      mb="md"
+      role="status"
+      data-testid="trial-notice"
+    >
+      <Text size="sm" fw={600}>
+        {t.menu.trialNotice(days)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t.menu.trialNoticeHint}
+      </Text>
+    </Alert>
+  );
+}
+
 function PasswordExpiryNotice() {
   const t = useT();
   const me = useMe();
