@@ -27,7 +27,9 @@ import { departmentRoutes } from './modules/masters/departments/department.route
 import { projectRoutes } from './modules/masters/projects/project.routes';
 import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
 import { unitRoutes } from './modules/masters/units/unit.routes';
+import { classificationRoutes } from './modules/partners/classifications/classification.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
+import { customerClassificationRoutes } from './modules/partners/customers/customer-classification.routes';
 import { systemSettingsRoutes } from './modules/settings/system-settings.routes';
 import { type RegisteredRoute, registerRouteAccess } from './platform/access/route-access';
 import { resolveMfaKey } from './platform/auth/mfa-key';
@@ -172,6 +174,8 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(userRoutes);
       await api.register(permissionGroupRoutes);
       await api.register(customerRoutes);
+      await api.register(customerClassificationRoutes);
+      await api.register(classificationRoutes);
       await api.register(departmentRoutes);
       await api.register(projectRoutes);
       await api.register(taxRateRoutes);

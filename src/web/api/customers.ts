@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
-  Customer,
+  CustomerDetail,
   CustomerInput,
   CustomerList,
   CustomerListQuery,
@@ -37,16 +37,16 @@ export function customerQueryOptions(customerId: string) {
   return queryOptions({
     queryKey: customerKeys.detail(customerId),
     queryFn: ({ signal }) =>
-      apiRequest<Customer>('GET', `/customers/${encodeURIComponent(customerId)}`, { signal }),
+      apiRequest<CustomerDetail>('GET', `/customers/${encodeURIComponent(customerId)}`, { signal }),
   });
 }
 
-export function createCustomer(input: CustomerInput): Promise<Customer> {
-  return apiRequest<Customer>('POST', '/customers', { body: input });
+export function createCustomer(input: CustomerInput): Promise<CustomerDetail> {
+  return apiRequest<CustomerDetail>('POST', '/customers', { body: input });
 }
 
-export function updateCustomer(customerId: string, input: CustomerUpdate): Promise<Customer> {
-  return apiRequest<Customer>('PUT', `/customers/${encodeURIComponent(customerId)}`, {
+export function updateCustomer(customerId: string, input: CustomerUpdate): Promise<CustomerDetail> {
+  return apiRequest<CustomerDetail>('PUT', `/customers/${encodeURIComponent(customerId)}`, {
     body: input,
   });
 }

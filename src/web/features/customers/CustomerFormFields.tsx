@@ -17,12 +17,9 @@ export function CustomerFormFields({ values, errors, onChange }: FieldsProps) {
   const f = t.customerForm.fields;
   const hints = t.customerForm.hints;
 
-  const text = textFieldBinder<Exclude<CustomerField, 'honorific' | 'isActive'>>(
-    values,
-    errors,
-    f,
-    onChange,
-  );
+  const text = textFieldBinder<
+    Exclude<CustomerField, 'honorific' | 'isActive' | 'classifications'>
+  >(values, errors, f, onChange);
 
   return (
     <>

@@ -1,5 +1,5 @@
 import type {
-  Customer,
+  CustomerDetail,
   CustomerInput,
 } from '../../../server/modules/partners/customers/customer.schema';
 
@@ -20,9 +20,10 @@ export const emptyCustomer: CustomerFormValues = {
   email: '',
   notes: '',
   isActive: true,
+  classifications: [],
 };
 
-export function toFormValues(customer: Customer): CustomerFormValues {
+export function toFormValues(customer: CustomerDetail): CustomerFormValues {
   const { customerId, version, createdAt, updatedAt, ...values } = customer;
   return values;
 }

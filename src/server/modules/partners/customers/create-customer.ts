@@ -3,15 +3,16 @@ import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { uuidv7 } from '../../../platform/db/uuid';
 import { AppError } from '../../../platform/http/problem';
-import type { Customer, CustomerInput } from './customer.schema';
+import type { CustomerDetail, CustomerInput } from './customer.schema';
 import { customers } from './customer.table';
+import { saveClassifications } from './customer-classifications';
 import { customerColumns, isCodeTaken, toCustomer } from './customer-row';
 
 export async function createCustomer(
   tx: TenantTransaction,
   actor: ActorContext,
   input: CustomerInput,
-): Promise<Customer> {
+): Promise<CustomerDetail> {
   let row: typeof customers.$inferSelect | undefined;
   try {
     [row] = await tx.db
@@ -22,7 +23,7 @@ export async function createCustomer(
     if (isCodeTaken(error)) throw codeTakenError();
     throw error;
   }
-  const customer = toCustomer(row!);
+  const customer = await saveClassifications(tx, toCustomer(row!), input.classifications);
   await writeAudit(tx, actor, {
     event: 'customer.created',
     targetType: 'customer',

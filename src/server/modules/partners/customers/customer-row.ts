@@ -52,7 +52,7 @@ export function toCustomer(row: CustomerRow | IsoTimestamps<CustomerRow>): Custo
 }
 
 /** The stored columns derived from user input: the input itself plus its search keys. */
-export function customerColumns(input: CustomerInput) {
+export function customerColumns({ classifications: _, ...input }: CustomerInput) {
   return {
     ...input,
     searchName: normalizeForSearch(input.name),

@@ -5,11 +5,11 @@ import { problemSchema, standardErrorResponses } from '../../../platform/http/pr
 import { createCustomer } from './create-customer';
 import { customerAccess } from './customer.permissions';
 import {
+  customerDetailSchema,
   customerIdParamsSchema,
   customerInputSchema,
   customerListQuerySchema,
   customerListSchema,
-  customerSchema,
   customerUpdateSchema,
 } from './customer.schema';
 import { findCustomers } from './find-customers';
@@ -43,7 +43,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '得意先を登録',
         body: customerInputSchema,
-        response: { 201: customerSchema, 409: problemSchema, ...standardErrorResponses },
+        response: { 201: customerDetailSchema, 409: problemSchema, ...standardErrorResponses },
       },
     },
     async (request, reply) => {
@@ -62,7 +62,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '得意先を取得',
         params: customerIdParamsSchema,
-        response: { 200: customerSchema, ...standardErrorResponses },
+        response: { 200: customerDetailSchema, ...standardErrorResponses },
       },
     },
     async (request) => getCustomer(tenantContext(request).tx, request.params.customerId),
@@ -77,7 +77,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '得意先を修正 (version による楽観的排他)',
         params: customerIdParamsSchema,
         body: customerUpdateSchema,
-        response: { 200: customerSchema, 409: problemSchema, ...standardErrorResponses },
+        response: { 200: customerDetailSchema, 409: problemSchema, ...standardErrorResponses },
       },
     },
     async (request) => {

@@ -11,6 +11,11 @@ import {
   phoneNumber,
   postalCode,
 } from '../../../../domain/partners/partner-fields';
+import {
+  assignedClassificationsSchema,
+  classificationAssignmentsSchema,
+  classificationFilterParam,
+} from '../classifications/classification.schema';
 
 /** 得意先 contracts, shared by the API and the web form. */
 export const customerInputSchema = z.strictObject({
@@ -27,6 +32,7 @@ export const customerInputSchema = z.strictObject({
   email: optionalEmail,
   notes: notesText,
   isActive: z.boolean().default(true),
+  classifications: classificationAssignmentsSchema.default([]),
 });
 
 export const customerUpdateSchema = customerInputSchema.extend({
@@ -60,6 +66,13 @@ export const customerSchema = z
 
 export type Customer = z.infer<typeof customerSchema>;
 
+/** One customer (form, create, update): the list row plus its classifications. */
+export const customerDetailSchema = customerSchema
+  .extend({ classifications: assignedClassificationsSchema })
+  .meta({ id: 'CustomerDetail' });
+
+export type CustomerDetail = z.infer<typeof customerDetailSchema>;
+
 export const customerIdParamsSchema = z.strictObject({ customerId: z.uuid() });
 
 export const CUSTOMER_PAGE_SIZE_MAX = 200;
@@ -75,12 +88,22 @@ export const customerListQuerySchema = z.strictObject({
     .describe('コード前方一致・フリガナ前方一致・名称部分一致'),
   kana: z.string().trim().max(100).optional().describe('フリガナ前方一致'),
   active: z.enum(['true', 'false', 'all']).default('true'),
+  classifications: classificationFilterParam.optional(),
   sort: z.enum(['code', 'kana']).default('code'),
   cursor: z.string().max(400).optional().describe('前ページの nextCursor'),
   limit: z.coerce.number().int().min(1).max(CUSTOMER_PAGE_SIZE_MAX).default(50),
 });
 
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
+
+/** The list's conditions without paging: what 検索結果すべて selects (bulk edits, exports). */
+export const customerSearchSchema = customerListQuerySchema.pick({
+  q: true,
+  kana: true,
+  active: true,
+  classifications: true,
+});
+export type CustomerSearch = z.infer<typeof customerSearchSchema>;
 
 export const customerListSchema = z
   .object({

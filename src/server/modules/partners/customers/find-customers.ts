@@ -5,7 +5,19 @@ import { rowSelection } from '../../../platform/db/row-select';
 import { shapedSelect, shapedStatement } from '../../../platform/db/shaped-statement';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
-import { CUSTOMER_COUNT_CAP, type CustomerList, type CustomerListQuery } from './customer.schema';
+import { customerClassifications } from '../classifications/classification.table';
+import {
+  type ClassificationFilterShape,
+  classificationFilterShape,
+  classificationFilterValues,
+  classificationMatch,
+} from '../classifications/classification-filter';
+import {
+  CUSTOMER_COUNT_CAP,
+  type CustomerList,
+  type CustomerListQuery,
+  type CustomerSearch,
+} from './customer.schema';
 import { customers } from './customer.table';
 import { customerOutputColumns, toCustomer } from './customer-row';
 
@@ -28,7 +40,7 @@ type ListShape = {
   qKana: boolean;
   after: boolean;
   byKana: boolean;
-};
+} & ClassificationFilterShape;
 
 function matching(shape: ListShape): SQL | undefined {
   return and(
@@ -42,6 +54,10 @@ function matching(shape: ListShape): SQL | undefined {
           like(customers.searchName, sql.placeholder('qName')),
         )
       : undefined,
+    classificationMatch(shape, customerClassifications, {
+      tenantId: customers.tenantId,
+      partnerId: customers.customerId,
+    }),
   );
 }
 
@@ -70,31 +86,8 @@ export async function findCustomers(
   tx: TenantTransaction,
   query: CustomerListQuery,
 ): Promise<CustomerList> {
-  const kana = query.kana ? prefixRangeValues('kana', normalizeForSearch(query.kana)) : null;
-  const key = query.q ? normalizeForSearch(query.q) : '';
-  const qCode = query.q ? prefixRangeValues('qCode', query.q) : null;
-  const qKana = query.q ? prefixRangeValues('qKana', key) : null;
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  const shape: ListShape = {
-    active: query.active !== 'all',
-    kana: kana !== null,
-    q: Boolean(query.q),
-    qCode: qCode !== null,
-    qKana: qKana !== null,
-    after: cursor !== null,
-    byKana: query.sort === 'kana',
-  };
-  const values = {
-    tenantId: tx.tenantId,
-    active: query.active === 'true',
-    qName: `%${escapeLike(key)}%`,
-    afterKana: cursor?.[0] ?? '',
-    afterCode: cursor?.[1] ?? '',
-    limit: query.limit + 1,
-    ...kana,
-    ...qCode,
-    ...qKana,
-  };
+  const { shape, values } = listStatementInput(tx, query, cursor);
 
   const rows = await pageStatement.rows(tx, shape, values);
   const page = rows.slice(0, query.limit);
@@ -112,6 +105,57 @@ export async function findCustomers(
     if (total.isCapped) total.count = CUSTOMER_COUNT_CAP;
   }
   return { items: page.map(toCustomer), nextCursor, total };
+}
+
+/** The shape and values of a list request; also used to select every matching customer. */
+function listStatementInput(
+  tx: TenantTransaction,
+  query: CustomerSearch & Partial<Pick<CustomerListQuery, 'sort' | 'limit'>>,
+  cursor: [string, string] | null,
+) {
+  const kana = query.kana ? prefixRangeValues('kana', normalizeForSearch(query.kana)) : null;
+  const key = query.q ? normalizeForSearch(query.q) : '';
+  const qCode = query.q ? prefixRangeValues('qCode', query.q) : null;
+  const qKana = query.q ? prefixRangeValues('qKana', key) : null;
+  const shape: ListShape = {
+    active: query.active !== 'all',
+    kana: kana !== null,
+    q: Boolean(query.q),
+    qCode: qCode !== null,
+    qKana: qKana !== null,
+    after: cursor !== null,
+    byKana: query.sort === 'kana',
+    ...classificationFilterShape(query.classifications),
+  };
+  const values = {
+    tenantId: tx.tenantId,
+    active: query.active === 'true',
+    qName: `%${escapeLike(key)}%`,
+    afterKana: cursor?.[0] ?? '',
+    afterCode: cursor?.[1] ?? '',
+    limit: (query.limit ?? 0) + 1,
+    ...kana,
+    ...qCode,
+    ...qKana,
+    ...classificationFilterValues(query.classifications),
+  };
+  return { shape, values };
+}
+
+const idStatement = shapedStatement<ListShape, { customerId: string }>(
+  (shape) =>
+    sql`select ${customers.customerId} as "customerId" from ${customers} where ${matching(shape)} order by ${asc(customers.code)} limit ${sql.placeholder('limit')}`,
+);
+
+/** Ids of the customers a search matches, at most `limit` (bulk edits of 検索結果すべて). */
+export async function findCustomerIds(
+  tx: TenantTransaction,
+  search: CustomerSearch,
+  limit: number,
+): Promise<string[]> {
+  const { shape, values } = listStatementInput(tx, { ...search, limit: limit - 1 }, null);
+  const rows = await idStatement.rows(tx, shape, values);
+  return rows.map((row) => row.customerId);
 }
 
 function encodeCursor(key: [string, string]): string {

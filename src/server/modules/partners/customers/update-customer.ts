@@ -5,8 +5,9 @@ import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
 import { codeTakenError } from './create-customer';
-import type { Customer, CustomerUpdate } from './customer.schema';
+import type { CustomerDetail, CustomerUpdate } from './customer.schema';
 import { customers } from './customer.table';
+import { saveClassifications, withClassifications } from './customer-classifications';
 import { customerColumns, isCodeTaken, toCustomer } from './customer-row';
 
 /** Optimistic locking: the caller sends the version it read; a newer one means a conflict. */
@@ -15,7 +16,7 @@ export async function updateCustomer(
   actor: ActorContext,
   customerId: string,
   { version, ...input }: CustomerUpdate,
-): Promise<Customer> {
+): Promise<CustomerDetail> {
   const where = and(eq(customers.tenantId, tx.tenantId), eq(customers.customerId, customerId));
   const [current] = await tx.db.select().from(customers).where(where).for('update');
   if (!current) throw new AppError('not_found');
@@ -31,12 +32,13 @@ export async function updateCustomer(
     if (isCodeTaken(error)) throw codeTakenError();
     throw error;
   }
-  const after = toCustomer(updated!);
+  const before = await withClassifications(tx, toCustomer(current));
+  const after = await saveClassifications(tx, toCustomer(updated!), input.classifications);
   await writeAudit(tx, actor, {
     event: 'customer.updated',
     targetType: 'customer',
     targetId: customerId,
-    ...auditDiff(toCustomer(current), after),
+    ...auditDiff(before, after),
   });
   return after;
 }
