@@ -10,6 +10,7 @@ import {
 import { can } from '../../domain/access/permissions';
 import { ownApiTokensQueryOptions, tenantApiTokensQueryOptions } from '../api/api-tokens';
 import { fetchMe, meQueryOptions } from '../api/auth';
+import { classificationAxesQueryOptions } from '../api/classifications';
 import { isApiError } from '../api/client';
 import { customerQueryOptions } from '../api/customers';
 import { departmentListQueryOptions, departmentQueryOptions } from '../api/departments';
@@ -27,6 +28,7 @@ import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
 import { ApiTokensPage, TenantApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { AuditLogPage } from '../features/audit-log/AuditLogPage';
+import { ClassificationSettingsPage } from '../features/classifications/ClassificationSettingsPage';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { parseCustomerListSearch } from '../features/customers/list-search';
@@ -410,6 +412,15 @@ const tenantApiTokensRoute = createRoute({
   component: TenantApiTokensPage,
 });
 
+const classificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/classifications',
+  beforeLoad: adminOnly,
+  loader: ({ context }) =>
+    context.queryClient.ensureQueryData(classificationAxesQueryOptions('customer')),
+  component: ClassificationSettingsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   helpRoute.addChildren([helpIndexRoute, helpArticleRoute]),
@@ -437,6 +448,7 @@ const routeTree = rootRoute.addChildren([
     apiTokensRoute,
     systemSettingsRoute,
     tenantApiTokensRoute,
+    classificationsRoute,
   ]),
 ]);
 

@@ -35,7 +35,8 @@ export type MenuEntry =
         | '/settings/permission-groups'
         | '/settings/audit-log'
         | '/settings/system'
-        | '/settings/api-tokens';
+        | '/settings/api-tokens'
+        | '/settings/classifications';
     };
 
 export interface MenuGroup {
@@ -103,6 +104,7 @@ export const menuColumns: MenuGroup[][] = [
       entries: [
         { admin: 'users', to: '/settings/users' },
         { admin: 'permissionGroups', to: '/settings/permission-groups' },
+        { admin: 'classifications', to: '/settings/classifications' },
         { admin: 'systemSettings', to: '/settings/system' },
         { admin: 'apiTokens', to: '/settings/api-tokens' },
         { admin: 'auditLog', to: '/settings/audit-log' },
