@@ -11,7 +11,7 @@ import type {
   PartnerType,
 } from '../../server/modules/partners/classifications/classification.schema';
 import type {
-  CustomerBulkClassification,
+  CustomerBulkClassificationInput,
   CustomerBulkClassificationResult,
 } from '../../server/modules/partners/customers/customer-bulk-classification.schema';
 import { apiRequest } from './client';
@@ -67,7 +67,7 @@ export type ItemDeletion =
 export const deleteItem = (itemId: string, version: number, choice: ItemDeletion = {}) =>
   apiRequest<void>('DELETE', itemPath(itemId), { query: { version, ...choice } });
 
-export const bulkClassifyCustomers = (input: CustomerBulkClassification) =>
+export const bulkClassifyCustomers = (input: CustomerBulkClassificationInput) =>
   apiRequest<CustomerBulkClassificationResult>('POST', '/customers/bulk-classification', {
     body: input,
   });

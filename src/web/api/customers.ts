@@ -11,6 +11,8 @@ import { apiRequest } from './client';
 export type CustomerListParams = Pick<CustomerListQuery, 'active' | 'sort'> & {
   q: string;
   cursor: string | undefined;
+  /** 分類 item ids, comma-separated; empty for none. */
+  classifications?: string | undefined;
 };
 
 export const CUSTOMER_LIST_PAGE_SIZE = 50;

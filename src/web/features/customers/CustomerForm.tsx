@@ -9,6 +9,7 @@ import { FormActionBar } from '../../components/form/FormActionBar';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { useT } from '../../i18n/i18n';
 import { issuesByField } from '../../lib/validation';
+import { ClassificationSelects } from '../classifications/ClassificationSelects';
 import { CustomerFormFields } from './CustomerFormFields';
 import {
   type CustomerField,
@@ -67,6 +68,11 @@ export function CustomerForm(props: CustomerFormProps) {
       )}
       <fieldset disabled={readOnly || saving} style={{ border: 0, padding: 0, margin: 0 }}>
         <CustomerFormFields values={values} errors={form.errors} onChange={onChange} />
+        <ClassificationSelects
+          partnerType="customer"
+          value={values.classifications}
+          onChange={(value) => onChange('classifications', value)}
+        />
       </fieldset>
       <FormActionBar onBack={onBack} saving={saving} readOnly={readOnly} />
     </form>

@@ -28,7 +28,10 @@ import { IconChevronLeft, IconChevronRight, IconPlus, IconSearch } from '../../c
 import { PageHeader } from '../../components/PageHeader';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { formatCount } from '../../lib/format';
+import { ClassificationFilter } from '../classifications/ClassificationFilter';
+import { CustomerBulkBar } from './CustomerBulkBar';
 import { CustomerTable } from './CustomerTable';
+import { useCustomerSelection } from './customer-selection';
 import {
   type CustomerListSearch,
   lastListPosition,
@@ -65,9 +68,13 @@ export function CustomerListPage() {
     q: search.q ?? '',
     active: search.active ?? 'true',
     sort: search.sort ?? 'code',
+    classifications: search.classifications,
   };
   const page = useQuery(customerListQueryOptions({ ...filters, cursor }));
   const firstPage = useQuery(customerListQueryOptions({ ...filters, cursor: undefined }));
+
+  const selection = useCustomerSelection(key);
+  const canBulkEdit = can('customers:edit');
 
   const [draft, setDraft] = useState(search.q ?? '');
   const applySearch = (next: Partial<CustomerListSearch>) =>
@@ -154,6 +161,11 @@ export function CustomerListPage() {
             }))}
             w={160}
           />
+          <ClassificationFilter
+            partnerType="customer"
+            value={search.classifications}
+            onChange={(classifications) => applySearch({ classifications })}
+          />
         </Group>
       </Paper>
 
@@ -183,17 +195,37 @@ export function CustomerListPage() {
             {page.isFetching && <Loader size="xs" aria-label={t.common.loading} />}
           </Group>
 
+          {canBulkEdit && (
+            <CustomerBulkBar
+              selection={selection}
+              search={{
+                q: filters.q || undefined,
+                active: filters.active,
+                classifications: filters.classifications,
+              }}
+              total={total && !total.isCapped ? total.count : null}
+            />
+          )}
+
           {page.isPending ? null : items.length === 0 ? (
             <Paper withBorder py={48}>
               <EmptyState
                 icon={<IconSearch size={28} />}
                 withIndicatorBackground
                 title={t.customers.emptyTitle}
-                description={search.q ? t.customers.emptySearch : t.customers.emptyFirst}
+                description={
+                  search.q || search.classifications
+                    ? t.customers.emptySearch
+                    : t.customers.emptyFirst
+                }
               />
             </Paper>
           ) : (
-            <CustomerTable customers={items} busy={page.isPlaceholderData} />
+            <CustomerTable
+              customers={items}
+              busy={page.isPlaceholderData}
+              selection={canBulkEdit ? selection : undefined}
+            />
           )}
 
           <Box component="nav" aria-label={t.customers.paging}>

@@ -1,14 +1,17 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { Customer } from '../../../server/modules/partners/customers/customer.schema';
 import { useT } from '../../i18n/i18n';
+import type { CustomerSelection } from './customer-selection';
 
 interface CustomerTableProps {
   customers: Customer[];
   busy: boolean;
+  /** Check boxes for bulk edits, for those who may edit customers. */
+  selection?: CustomerSelection | undefined;
 }
 
-export function CustomerTable({ customers, busy }: CustomerTableProps) {
+export function CustomerTable({ customers, busy, selection }: CustomerTableProps) {
   const t = useT();
   const navigate = useNavigate();
   const columns = t.customers.columns;
@@ -30,6 +33,11 @@ export function CustomerTable({ customers, busy }: CustomerTableProps) {
       >
         <Table.Thead style={{ background: '#f3f5f8' }}>
           <Table.Tr>
+            {selection && (
+              <Table.Th w={40}>
+                <SelectPage customers={customers} selection={selection} />
+              </Table.Th>
+            )}
             <Table.Th w={130}>{columns.code}</Table.Th>
             <Table.Th>{columns.name}</Table.Th>
             <Table.Th w={190}>{columns.kana}</Table.Th>
@@ -49,6 +57,16 @@ export function CustomerTable({ customers, busy }: CustomerTableProps) {
                 className="akinai-row"
                 onClick={() => open(customer.customerId)}
               >
+                {selection && (
+                  <Table.Td onClick={(event) => event.stopPropagation()}>
+                    <Checkbox
+                      size="xs"
+                      aria-label={t.classifications.selectRow(customer.code)}
+                      checked={selection.isSelected(customer.customerId)}
+                      onChange={() => selection.toggle(customer.customerId)}
+                    />
+                  </Table.Td>
+                )}
                 <Table.Td className="akinai-numeric">
                   <Anchor
                     renderRoot={(props) => (
@@ -98,5 +116,27 @@ export function CustomerTable({ customers, busy }: CustomerTableProps) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+function SelectPage({
+  customers,
+  selection,
+}: {
+  customers: Customer[];
+  selection: CustomerSelection;
+}) {
+  const t = useT();
+  const ids = customers.map((c) => c.customerId);
+  const checked = ids.length > 0 && ids.every((id) => selection.isSelected(id));
+  const some = ids.some((id) => selection.isSelected(id));
+  return (
+    <Checkbox
+      size="xs"
+      aria-label={t.classifications.selectPage}
+      checked={checked}
+      indeterminate={some && !checked}
+      onChange={() => selection.togglePage(ids)}
+    />
   );
 }

@@ -1,10 +1,13 @@
 import type { CustomerListQuery } from '../../../server/modules/partners/customers/customer.schema';
+import { parseClassificationFilter } from '../classifications/classification-filter-search';
 
 /** The list's filters live in the URL (bookmarkable, survive reload); defaults stay out of it. */
 export interface CustomerListSearch {
   q?: string;
   active?: Exclude<CustomerListQuery['active'], 'true'>;
   sort?: Exclude<CustomerListQuery['sort'], 'code'>;
+  /** 分類 item ids, comma-separated (see classification-filter-search.ts). */
+  classifications?: string;
 }
 
 export function parseCustomerListSearch(search: Record<string, unknown>): CustomerListSearch {
@@ -12,6 +15,8 @@ export function parseCustomerListSearch(search: Record<string, unknown>): Custom
   if (typeof search.q === 'string' && search.q.trim() !== '') result.q = search.q.slice(0, 100);
   if (search.active === 'false' || search.active === 'all') result.active = search.active;
   if (search.sort === 'kana') result.sort = 'kana';
+  const classifications = parseClassificationFilter(search.classifications);
+  if (classifications) result.classifications = classifications;
   return result;
 }
 
@@ -35,5 +40,10 @@ export function lastListPosition(): ListPosition {
 }
 
 export function searchKey(search: CustomerListSearch): string {
-  return JSON.stringify([search.q ?? '', search.active ?? 'true', search.sort ?? 'code']);
+  return JSON.stringify([
+    search.q ?? '',
+    search.active ?? 'true',
+    search.sort ?? 'code',
+    search.classifications ?? '',
+  ]);
 }

@@ -19,6 +19,8 @@ export const customerBulkClassificationSchema = z.strictObject({
 });
 
 export type CustomerBulkClassification = z.infer<typeof customerBulkClassificationSchema>;
+/** What a client sends: the search as the list's query string has it (ids comma-separated). */
+export type CustomerBulkClassificationInput = z.input<typeof customerBulkClassificationSchema>;
 
 export const customerBulkClassificationResultSchema = z
   .object({

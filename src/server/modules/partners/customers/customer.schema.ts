@@ -104,6 +104,7 @@ export const customerSearchSchema = customerListQuerySchema.pick({
   classifications: true,
 });
 export type CustomerSearch = z.infer<typeof customerSearchSchema>;
+export type CustomerSearchInput = z.input<typeof customerSearchSchema>;
 
 export const customerListSchema = z
   .object({
