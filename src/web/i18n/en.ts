@@ -631,6 +631,7 @@ export const en: Messages = {
     remove: 'Delete',
     edit: 'Edit',
     addItem: 'Add item',
+    itemCount: (count: number) => `${count} items`,
     newItemTitle: 'Add item',
     editItemTitle: 'Edit item',
     noItems: 'No items yet. Use "Add item".',

@@ -627,6 +627,7 @@ export const ja = {
     remove: '削除',
     edit: '修正',
     addItem: '項目を追加',
+    itemCount: (count: number) => `${count}項目`,
     newItemTitle: '項目を追加',
     editItemTitle: '項目の修正',
     noItems: '項目はまだありません。「項目を追加」から登録してください。',

@@ -93,7 +93,7 @@ export function AxisSection(props: {
             {axis.name}
           </Text>
           <Text fz="xs" c="dimmed">
-            {axis.items.length}
+            {t.classifications.itemCount(axis.items.length)}
           </Text>
         </Group>
         <Group gap="xs">
