@@ -378,6 +378,8 @@ export const en: Messages = {
       session: 'Session',
       tenant: 'Organisation',
       audit_log: 'Audit log',
+      classification_axis: 'Classification',
+      classification_item: 'Classification item',
     },
     columns: {
       occurredAt: 'Time (JST)',

@@ -369,6 +369,8 @@ export const ja = {
       session: 'セッション',
       tenant: '組織',
       audit_log: '操作ログ',
+      classification_axis: '分類',
+      classification_item: '分類項目',
     },
     columns: {
       occurredAt: '日時（JST）',
