@@ -4,5 +4,5 @@ export default defineConfig({
   dialect: 'postgresql',
   schema: './src/server/**/*.table.ts',
   out: './drizzle',
-  schemaFilter: ['app'],
+  schemaFilter: ['app', 'backup'],
 });

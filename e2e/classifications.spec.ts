@@ -57,7 +57,7 @@ test('an admin defines 地域 items, assigns two customers in bulk, filters the 
     await expect(page.getByTestId('customer-total')).toHaveText('3件');
     await page.getByRole('checkbox', { name: `${prefix}-1 を選択` }).check();
     await page.getByRole('checkbox', { name: `${prefix}-2 を選択` }).check();
-    const bar = page.getByTestId('customer-bulk-bar');
+    const bar = page.getByTestId('partner-bulk-bar');
     await expect(bar).toContainText('2件を選択中');
     await bar.getByRole('button', { name: '分類を一括設定' }).click();
     const dialog = page.getByRole('dialog');

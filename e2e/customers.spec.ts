@@ -86,12 +86,12 @@ test('staff register, find, edit a customer and sign out', async ({ page }) => {
     const rows = page.getByRole('table').getByRole('row');
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(1)).toContainText(name);
-    await expect(page.getByTestId('customer-total')).toHaveText('1件');
+    await expect(page.getByTestId('partner-total')).toHaveText('1件');
 
     await page.getByLabel('検索').fill(tag);
-    await expect(page.getByTestId('customer-total')).toHaveText('2件');
+    await expect(page.getByTestId('partner-total')).toHaveText('2件');
     await page.getByLabel('検索').fill(toHiragana(kana));
-    await expect(page.getByTestId('customer-total')).toHaveText('1件');
+    await expect(page.getByTestId('partner-total')).toHaveText('1件');
   });
 
   await test.step('a row opens the edit form, and the change is saved', async () => {
@@ -131,7 +131,7 @@ test('次へ and 前へ page through more customers than fit on one page', async
     expect(created.status()).toBe(201);
   }
   await page.goto(`/customers?q=${prefix}-`);
-  await expect(page.getByTestId('customer-total')).toHaveText('55件');
+  await expect(page.getByTestId('partner-total')).toHaveText('55件');
   await expect(page.getByText('1〜50件目を表示')).toBeVisible();
   const previous = page.getByRole('button', { name: '前へ' });
   const next = page.getByRole('button', { name: '次へ' });
@@ -141,7 +141,7 @@ test('次へ and 前へ page through more customers than fit on one page', async
   await expect(page.getByText('51〜55件目を表示')).toBeVisible();
   await expect(page.getByRole('row', { name: `${prefix}-055` })).toBeVisible();
   await expect(next).toBeDisabled();
-  await expect(page.getByTestId('customer-total')).toHaveText('55件');
+  await expect(page.getByTestId('partner-total')).toHaveText('55件');
 
   await previous.click();
   await expect(page.getByText('1〜50件目を表示')).toBeVisible();

@@ -24,12 +24,17 @@ import { permissionGroupRoutes } from './modules/identity/permission-group.route
 import { sessionRoutes } from './modules/identity/session.routes';
 import { userRoutes } from './modules/identity/user.routes';
 import { departmentRoutes } from './modules/masters/departments/department.routes';
+import { customerPriceRoutes } from './modules/masters/products/customer-price.routes';
+import { productRoutes } from './modules/masters/products/product.routes';
 import { projectRoutes } from './modules/masters/projects/project.routes';
 import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
 import { unitRoutes } from './modules/masters/units/unit.routes';
 import { classificationRoutes } from './modules/partners/classifications/classification.routes';
+import { partnerBulkClassificationRoutes } from './modules/partners/classifications/partner-bulk-classification.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
-import { customerClassificationRoutes } from './modules/partners/customers/customer-classification.routes';
+import { partnerOptionsRoutes } from './modules/partners/shared/partner-options.routes';
+import { supplierRoutes } from './modules/partners/suppliers/supplier.routes';
+import { codeNumberingRoutes } from './modules/settings/code-numbering/code-numbering.routes';
 import { systemSettingsRoutes } from './modules/settings/system-settings.routes';
 import { type RegisteredRoute, registerRouteAccess } from './platform/access/route-access';
 import { resolveMfaKey } from './platform/auth/mfa-key';
@@ -37,11 +42,15 @@ import { createSecretBox } from './platform/auth/secret-box';
 import { sessionCookieName } from './platform/auth/session-token';
 import type { Config } from './platform/config';
 import { registerCsrfProtection } from './platform/http/csrf';
-import { registerErrorHandling, sendProblem } from './platform/http/error-handler';
+import {
+  answerFrameworkError,
+  registerErrorHandling,
+  sendProblem,
+} from './platform/http/error-handler';
 import { healthRoutes } from './platform/http/health';
 import { requestLogSerializer } from './platform/http/log-redaction';
 import { metricsRoutes } from './platform/http/metrics';
-import { registerNulRejection } from './platform/http/reject-nul';
+import { registerUnstorableTextRejection } from './platform/http/reject-unstorable-text';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { isSpaNavigation, registerWebApp } from './platform/http/web-app';
 import { devMailboxRoutes } from './platform/mail/dev-mailbox.routes';
@@ -71,6 +80,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
     bodyLimit: 1_048_576,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    frameworkErrors: answerFrameworkError,
     logger: {
       level: config.LOG_LEVEL,
       timestamp: () => `,"time":"${new Date().toISOString()}"`,
@@ -133,7 +143,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
   // Platform
   registerErrorHandling(app);
   registerCsrfProtection(app, config.APP_ORIGIN);
-  registerNulRejection(app);
+  registerUnstorableTextRejection(app);
   const cookieName = sessionCookieName(config.tlsEnabled);
   const routes = registerRouteAccess(app, { pool, cookieName });
   await app.register(healthRoutes, { pool });
@@ -174,14 +184,19 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(userRoutes);
       await api.register(permissionGroupRoutes);
       await api.register(customerRoutes);
-      await api.register(customerClassificationRoutes);
+      await api.register(partnerBulkClassificationRoutes);
       await api.register(classificationRoutes);
+      await api.register(supplierRoutes);
+      await api.register(partnerOptionsRoutes);
       await api.register(departmentRoutes);
       await api.register(projectRoutes);
+      await api.register(productRoutes);
+      await api.register(customerPriceRoutes);
       await api.register(taxRateRoutes);
       await api.register(unitRoutes);
       await api.register(auditLogRoutes, { pool });
       await api.register(systemSettingsRoutes);
+      await api.register(codeNumberingRoutes);
       await api.register(apiTokenRoutes);
     },
     { prefix: '/api/v1' },

@@ -145,6 +145,15 @@ const expectedAccess: Record<string, string> = {
   'POST /api/v1/customers': 'customers:create',
   'GET /api/v1/customers/:customerId': 'customers:view',
   'PUT /api/v1/customers/:customerId': 'customers:edit',
+  'DELETE /api/v1/customers/:customerId': 'customers:delete',
+  'GET /api/v1/suppliers': 'suppliers:view',
+  'POST /api/v1/suppliers': 'suppliers:create',
+  'GET /api/v1/suppliers/:supplierId': 'suppliers:view',
+  'PUT /api/v1/suppliers/:supplierId': 'suppliers:edit',
+  'DELETE /api/v1/suppliers/:supplierId': 'suppliers:delete',
+  'GET /api/v1/partner-options': 'authenticated',
+  'GET /api/v1/settings/code-numbering': 'authenticated',
+  'PUT /api/v1/settings/code-numbering': 'orgAdmin',
   'GET /api/v1/departments': 'departments:view',
   'POST /api/v1/departments': 'departments:create',
   'GET /api/v1/departments/:departmentId': 'departments:view',
@@ -155,6 +164,16 @@ const expectedAccess: Record<string, string> = {
   'GET /api/v1/projects/:projectId': 'projects:view',
   'PUT /api/v1/projects/:projectId': 'projects:edit',
   'DELETE /api/v1/projects/:projectId': 'projects:delete',
+  'GET /api/v1/products': 'products:view',
+  'POST /api/v1/products': 'products:create',
+  'GET /api/v1/products/:productId': 'products:view',
+  'PUT /api/v1/products/:productId': 'products:edit',
+  'DELETE /api/v1/products/:productId': 'products:delete',
+  'GET /api/v1/products/:productId/customer-prices': 'products:view',
+  'POST /api/v1/products/:productId/customer-prices': 'products:edit',
+  'PUT /api/v1/products/:productId/customer-prices/:priceId': 'products:edit',
+  'DELETE /api/v1/products/:productId/customer-prices/:priceId': 'products:edit',
+  'GET /api/v1/products/:productId/unit-price': 'products:view',
   'GET /api/v1/units': 'authenticated',
   'POST /api/v1/units': 'settings:edit',
   'PUT /api/v1/units/:unitId': 'settings:edit',
@@ -169,6 +188,7 @@ const expectedAccess: Record<string, string> = {
   'PUT /api/v1/classification-items/:itemId': 'orgAdmin',
   'DELETE /api/v1/classification-items/:itemId': 'orgAdmin',
   'POST /api/v1/customers/bulk-classification': 'customers:edit',
+  'POST /api/v1/suppliers/bulk-classification': 'suppliers:edit',
   'GET /api/v1/tax-rates': 'authenticated',
   'POST /api/v1/tax-rates': 'settings:edit',
   'PUT /api/v1/tax-rates/:code': 'settings:edit',
@@ -210,12 +230,15 @@ describe('authorization matrix', () => {
           else if (route.url.startsWith('/api/v1/departments/')) fixtures.departmentVersion++;
           else if (route.url.startsWith('/api/v1/tax-rates/')) fixtures.taxRateVersion++;
           else if (route.url.startsWith('/api/v1/projects/')) fixtures.projectVersion++;
+          else if (route.url.includes('/customer-prices/')) fixtures.customerPriceVersion++;
+          else if (route.url.startsWith('/api/v1/products/')) fixtures.productVersion++;
           else if (route.url.startsWith('/api/v1/units/')) fixtures.unitVersion++;
           else if (route.url === '/api/v1/classification-axes/:axisId') fixtures.axisVersion++;
           else if (route.url.startsWith('/api/v1/classification-items/')) fixtures.itemVersion++;
           else if (route.url.startsWith('/api/v1/permission-groups/')) fixtures.groupVersion++;
           else if (route.url === '/api/v1/settings/system') fixtures.settingsVersion++;
-          else fixtures.customerVersion++;
+          else if (route.url.startsWith('/api/v1/suppliers/')) fixtures.supplierVersion++;
+          else if (route.url.startsWith('/api/v1/customers/')) fixtures.customerVersion++;
         }
         const expected = expectedOutcome(route.access, caller, route.url);
         const allowed = response.statusCode !== 401 && response.statusCode !== 403;

@@ -296,7 +296,7 @@ describe('bulk assignment and list filters', () => {
       {
         axisId: region!.axisId,
         itemId: kansai.itemId,
-        target: { kind: 'selected', customerIds: [a.customerId, b.customerId] },
+        target: { kind: 'selected', partnerIds: [a.customerId, b.customerId] },
       },
     );
     expect(response.statusCode, response.body).toBe(200);
@@ -323,7 +323,7 @@ describe('bulk assignment and list filters', () => {
     const repeat = await api(t, tenant.adminCookie).post('/api/v1/customers/bulk-classification', {
       axisId: region!.axisId,
       itemId: kansai.itemId,
-      target: { kind: 'selected', customerIds: [a.customerId, b.customerId, c.customerId] },
+      target: { kind: 'selected', partnerIds: [a.customerId, b.customerId, c.customerId] },
     });
     expect(repeat.json()).toEqual({ matched: 3, changed: 1 });
     expect(await withTenantTransaction(t.db.pool, tenant.tenantId, verifyAuditChain)).toMatchObject(
@@ -347,7 +347,7 @@ describe('bulk assignment and list filters', () => {
     await api(t, tenant.adminCookie).post('/api/v1/customers/bulk-classification', {
       axisId: industry!.axisId,
       itemId: retail.itemId,
-      target: { kind: 'selected', customerIds: [s1.customerId] },
+      target: { kind: 'selected', partnerIds: [s1.customerId] },
     });
     expect(await listCodes(tenant.adminCookie, `classifications=${hokkaido.itemId}`)).toEqual([
       'S1',
@@ -383,7 +383,7 @@ describe('bulk assignment and list filters', () => {
       {
         axisId: region!.axisId,
         itemId: kanto.itemId,
-        target: { kind: 'selected', customerIds: [theirs.customerId] },
+        target: { kind: 'selected', partnerIds: [theirs.customerId] },
       },
     );
     expect(foreignCustomer.statusCode).toBe(404);
@@ -394,7 +394,7 @@ describe('bulk assignment and list filters', () => {
       {
         axisId: theirRegion!.axisId,
         itemId: null,
-        target: { kind: 'selected', customerIds: [mine.customerId] },
+        target: { kind: 'selected', partnerIds: [mine.customerId] },
       },
     );
     expect(foreignAxis.statusCode).toBe(404);
@@ -405,7 +405,7 @@ describe('bulk assignment and list filters', () => {
     const denied = await api(t, viewer.cookie).post('/api/v1/customers/bulk-classification', {
       axisId: region!.axisId,
       itemId: kanto.itemId,
-      target: { kind: 'selected', customerIds: [mine.customerId] },
+      target: { kind: 'selected', partnerIds: [mine.customerId] },
     });
     expect(denied.statusCode).toBe(403);
   });
@@ -424,12 +424,12 @@ describe('deleting what partners use', () => {
     await admin.post('/api/v1/customers/bulk-classification', {
       axisId: rank!.axisId,
       itemId: gold.itemId,
-      target: { kind: 'selected', customerIds: ids.slice(0, 2) },
+      target: { kind: 'selected', partnerIds: ids.slice(0, 2) },
     });
     await admin.post('/api/v1/customers/bulk-classification', {
       axisId: rank!.axisId,
       itemId: silver.itemId,
-      target: { kind: 'selected', customerIds: ids.slice(2) },
+      target: { kind: 'selected', partnerIds: ids.slice(2) },
     });
 
     const refused = await admin.send(

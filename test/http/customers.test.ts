@@ -5,6 +5,7 @@ import {
   api,
   createSignedInTenant,
   createTestApp,
+  createUser,
   type TestApp,
   type TestTenant,
 } from '../support/app';
@@ -198,6 +199,199 @@ describe('得意先 API', () => {
     const bad = await api(t, fresh.adminCookie).get('/api/v1/customers?cursor=garbage');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('cursor');
+  });
+
+  describe('billing terms, 請求先 and references', () => {
+    let staff: { userId: string };
+    let departmentId: string;
+    let headOffice: { customerId: string };
+    beforeAll(async () => {
+      staff = await createUser(t, tenant, { loginId: 'sales1', permissions: [] });
+      departmentId = (
+        await api(t, tenant.adminCookie).post('/api/v1/departments', { code: 'D1', name: '営業部' })
+      ).json().departmentId;
+      headOffice = (
+        await api(t, tenant.adminCookie).post('/api/v1/customers', {
+          code: 'H001',
+          name: '本社商事',
+        })
+      ).json();
+    });
+
+    it('stores every term, names its references and summarises them', async () => {
+      const response = await api(t, tenant.adminCookie).post('/api/v1/customers', {
+        code: 'B001',
+        name: '支店商事',
+        billToCustomerId: headOffice.customerId,
+        closingDays: [31, 15],
+        paymentMonthsAfter: 1,
+        paymentDay: 10,
+        paymentMethod: 'transfer',
+        holidayShift: 'before',
+        taxUnit: 'invoice',
+        taxRounding: 'halfUp',
+        priceClass: 3,
+        ratePercent: '85.5',
+        priceRounding: 'up',
+        creditLimit: '5,000,000',
+        staffUserId: staff.userId,
+        departmentId,
+      });
+      expect(response.statusCode).toBe(201);
+      expect(response.json()).toMatchObject({
+        billToCustomerId: headOffice.customerId,
+        billTo: { code: 'H001', name: '本社商事' },
+        collectFromCustomerId: null,
+        collectFrom: null,
+        closingKind: 'periodic',
+        closingDays: [15, 31],
+        taxUnit: 'invoice',
+        taxRounding: 'halfUp',
+        priceClass: 3,
+        ratePercent: '85.5',
+        creditLimit: '5000000',
+        staff: { name: 'sales1' },
+        department: { code: 'D1', name: '営業部' },
+        termsSummary: '15日・末日締め 翌月10日 振込（休日は前営業日）',
+      });
+      const read = await api(t, tenant.adminCookie).get(
+        `/api/v1/customers/${response.json().customerId}`,
+      );
+      expect(read.json()).toEqual(response.json());
+    });
+
+    it('defaults to no credit limit and 末締め 翌月末, and stores itself as 請求先 as null', async () => {
+      const created = (
+        await api(t, tenant.adminCookie).post('/api/v1/customers', {
+          code: 'B002',
+          name: '自社請求',
+        })
+      ).json();
+      expect(created).toMatchObject({ creditLimit: null, termsSummary: '末日締め 翌月末日 振込' });
+      const updated = await api(t, tenant.adminCookie).put(
+        `/api/v1/customers/${created.customerId}`,
+        { code: 'B002', name: '自社請求', billToCustomerId: created.customerId, version: 1 },
+      );
+      expect(updated.statusCode).toBe(200);
+      expect(updated.json()).toMatchObject({ billToCustomerId: null, version: 2 });
+    });
+
+    it("refuses another tenant's customer, user or department as not found, writing nothing", async () => {
+      const other = await createSignedInTenant(t);
+      const foreign = (
+        await api(t, other.adminCookie).post('/api/v1/customers', { code: 'X1', name: '他社' })
+      ).json();
+      const before = await countRows('customers');
+      for (const [field, value] of [
+        ['billToCustomerId', foreign.customerId],
+        ['collectFromCustomerId', foreign.customerId],
+        ['departmentId', foreign.customerId],
+        ['staffUserId', foreign.customerId],
+      ] as const) {
+        const response = await api(t, tenant.adminCookie).post('/api/v1/customers', {
+          code: 'B099',
+          name: '越境',
+          [field]: value,
+        });
+        expect(response.statusCode).toBe(400);
+        expect(response.json().errors[0]).toMatchObject({
+          path: field,
+          message: expect.stringContaining('見つかりません'),
+        });
+      }
+      expect(await countRows('customers')).toBe(before);
+    });
+
+    it('validates 締日 and 掛け率 with Japanese messages', async () => {
+      const response = await api(t, tenant.adminCookie).post('/api/v1/customers', {
+        code: 'B003',
+        name: '不正',
+        closingDays: [30],
+        ratePercent: 'abc',
+        priceClass: 6,
+      });
+      expect(response.statusCode).toBe(400);
+      const messages = Object.fromEntries(
+        response.json().errors.map((e: { path: string; message: string }) => [e.path, e.message]),
+      );
+      expect(messages['closingDays.0']).toBe('締日は1〜28日または末日を指定してください');
+      expect(messages.ratePercent).toContain('掛け率');
+      expect(messages.priceClass).toContain('単価区分');
+    });
+
+    it('filters by staff and department and finds by phone digits', async () => {
+      const byStaff = await api(t, tenant.adminCookie).get(
+        `/api/v1/customers?staff=${staff.userId}`,
+      );
+      expect(byStaff.json().items.map((c: { code: string }) => c.code)).toEqual(['B001']);
+      const byDepartment = await api(t, tenant.adminCookie).get(
+        `/api/v1/customers?department=${departmentId}&active=all`,
+      );
+      expect(byDepartment.json().items.map((c: { code: string }) => c.code)).toEqual(['B001']);
+      const byPhone = await api(t, tenant.adminCookie).get('/api/v1/customers?q=0312345678');
+      expect(byPhone.json().items.map((c: { code: string }) => c.code)).toEqual(['C001']);
+      const byPartialPhone = await api(t, tenant.adminCookie).get('/api/v1/customers?q=1234-56');
+      expect(byPartialPhone.json().items.map((c: { code: string }) => c.code)).toContain('C001');
+    });
+
+    it('refuses to delete a customer a project or another customer names, suggesting 使用しない', async () => {
+      const project = await api(t, tenant.adminCookie).post('/api/v1/projects', {
+        code: 'P1',
+        name: '工事',
+        customerId: (await api(t, tenant.adminCookie).get('/api/v1/customers?q=B002')).json()
+          .items[0].customerId,
+      });
+      expect(project.statusCode).toBe(201);
+      const b002 = project.json().customerId;
+      const inProject = await api(t, tenant.adminCookie).send(
+        'DELETE',
+        `/api/v1/customers/${b002}?version=2`,
+      );
+      expect(inProject.statusCode).toBe(409);
+      expect(inProject.json()).toMatchObject({ code: 'customer_in_use' });
+      expect(inProject.json().title).toContain('「使用しない」');
+      const billTo = await api(t, tenant.adminCookie).send(
+        'DELETE',
+        `/api/v1/customers/${headOffice.customerId}?version=1`,
+      );
+      expect(billTo.json().code).toBe('customer_in_use');
+    });
+
+    it('deletes an unused customer with its full record in the audit row', async () => {
+      const created = (
+        await api(t, tenant.adminCookie).post('/api/v1/customers', { code: 'D900', name: '削除用' })
+      ).json();
+      const stale = await api(t, tenant.adminCookie).send(
+        'DELETE',
+        `/api/v1/customers/${created.customerId}?version=9`,
+      );
+      expect(stale.statusCode).toBe(409);
+      const removed = await api(t, tenant.adminCookie).send(
+        'DELETE',
+        `/api/v1/customers/${created.customerId}?version=1`,
+      );
+      expect(removed.statusCode).toBe(204);
+      const audit = await withTenantTransaction(t.db.pool, tenant.tenantId, async (tx) => {
+        const { rows } = await tx.client.query(
+          "SELECT before, after FROM app.audit_log WHERE event = 'customer.deleted' ORDER BY seq DESC LIMIT 1",
+        );
+        return rows[0];
+      });
+      expect(audit.before).toMatchObject({ code: 'D900', name: '削除用' });
+      expect(
+        (await api(t, tenant.adminCookie).get(`/api/v1/customers/${created.customerId}`))
+          .statusCode,
+      ).toBe(404);
+    });
+
+    it("refuses to delete a user who is a customer's 担当者", async () => {
+      const response = await api(t, tenant.adminCookie).send(
+        'DELETE',
+        `/api/v1/users/${staff.userId}`,
+      );
+      expect(response.statusCode).toBe(409);
+      expect(response.json().code).toBe('user_in_use');
+    });
   });
 
   it('keeps the audit hash chain intact across all these writes', async () => {

@@ -63,14 +63,40 @@ describe('HTTP platform', () => {
         },
         payload: JSON.stringify({ code: 'X', name: 'a'.repeat(2_000_000) }),
       }),
+      // Percent-encoded bytes that are not UTF-8 (found by the fuzzer): Fastify's own answer.
+      await api(t, tenant.adminCookie).get('/api/v1/customers/%ED%A0%80'),
+      await api(t, tenant.adminCookie).get(`/api/v1/customers/${'9'.repeat(400)}`),
     ];
-    expect(cases.map((r) => r.statusCode)).toEqual([400, 415, 404, 413]);
+    expect(cases.map((r) => r.statusCode)).toEqual([400, 415, 404, 413, 400, 414]);
     for (const response of cases) {
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       const body = response.json();
       expect(body.title).toMatch(/[ぁ-んァ-ヶ一-龠]/);
       expect(JSON.stringify(body)).not.toMatch(/at .+\.(ts|js):\d+/);
     }
+  });
+
+  it('refuses text PostgreSQL cannot store (NUL, unpaired surrogates) with 400 and stores nothing', async () => {
+    for (const name of ['a\u0000b', '\ud800', 'x\udc00y']) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/units',
+        headers: {
+          'x-requested-with': 'akinai',
+          cookie: tenant.adminCookie,
+          'content-type': 'application/json',
+        },
+        // JSON.stringify escapes a lone surrogate as \ud800, which JSON.parse turns back into one.
+        payload: JSON.stringify({ name, sortOrder: 1 }),
+      });
+      expect(response.statusCode, JSON.stringify(name)).toBe(400);
+      expect(response.json().errors[0].path).toBe('name');
+    }
+    const emoji = await api(t, tenant.adminCookie).post('/api/v1/units', {
+      name: '𠮷👍',
+      sortOrder: 1,
+    });
+    expect(emoji.statusCode).toBe(201);
   });
 
   it('rejects state changes without the CSRF header or from another origin', async () => {

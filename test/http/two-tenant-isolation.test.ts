@@ -33,6 +33,8 @@ async function snapshotOf(tenantId: string): Promise<string> {
     'tenants',
     'tenant_settings',
     'api_tokens',
+    'products',
+    'customer_product_prices',
   ];
   const parts: string[] = [];
   for (const table of tables) {

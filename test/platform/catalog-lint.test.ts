@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintCatalog } from '../../src/server/platform/db/catalog-lint';
+import { listTenantTables } from '../../src/server/platform/db/tenant-catalog';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let db: TestDatabase;
@@ -7,6 +8,18 @@ beforeAll(async () => {
   db = await createTestDatabase();
 });
 afterAll(() => db.drop());
+
+describe('tenant table catalogue', () => {
+  it('lists every tenant table with parents before the tables that reference them', async () => {
+    const tables = await listTenantTables(db.superuser);
+    const names = tables.map((table) => table.name);
+    expect(names[0]).toBe('tenants');
+    expect(names).toEqual(expect.arrayContaining(['users', 'customers', 'projects', 'audit_log']));
+    expect(names.indexOf('customers')).toBeLessThan(names.indexOf('projects'));
+    expect(names.indexOf('permission_groups')).toBeLessThan(names.indexOf('users'));
+    expect(tables.find((table) => table.name === 'customers')?.columns[0]).toBe('tenant_id');
+  });
+});
 
 describe('schema catalog lint', () => {
   it('finds no violation in the migrated schema', async () => {

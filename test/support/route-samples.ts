@@ -12,6 +12,12 @@ export interface RouteFixtures {
   userVersion: number;
   /** A user the DELETE sample may remove. */
   deletableUserId: string;
+  /** A customer the DELETE sample may remove (never edited: version 1). */
+  deletableCustomerId: string;
+  supplierId: string;
+  supplierVersion: number;
+  /** A supplier the DELETE sample may remove (never edited: version 1). */
+  deletableSupplierId: string;
   departmentId: string;
   departmentVersion: number;
   /** A department the DELETE sample may remove (never edited: version 1). */
@@ -20,6 +26,16 @@ export interface RouteFixtures {
   projectVersion: number;
   /** A project the DELETE sample may remove (never edited: version 1). */
   deletableProjectId: string;
+  productId: string;
+  productVersion: number;
+  /** A product without partner prices the DELETE sample may remove. */
+  deletableProductId: string;
+  /** A customer of the fixtures' 得意先別単価 (a second one, so POST never collides). */
+  priceCustomerId: string;
+  /** A 得意先別単価 row of productId, edited by the PUT sample. */
+  customerPriceId: string;
+  customerPriceVersion: number;
+  deletableCustomerPriceId: string;
   unitId: string;
   unitVersion: number;
   /** A unit the DELETE sample may remove (never edited: version 1). */
@@ -31,6 +47,8 @@ export interface RouteFixtures {
   itemId: string;
   itemVersion: number;
   deletableItemId: string;
+  /** A supplier 分類 axis without items (the supplier bulk sample clears it). */
+  supplierAxisId: string;
   /** A tax rate of the tenant's own (codes are per tenant, like ids). */
   taxRateCode: string;
   taxRateVersion: number;
@@ -164,6 +182,33 @@ const samples: Record<string, Sample> = {
     url: `/api/v1/customers/${f.customerId}`,
     body: { code: 'ISO1', name: '書き換え', version: f.customerVersion },
   }),
+  'DELETE /api/v1/customers/:customerId': (f) => ({
+    url: `/api/v1/customers/${f.deletableCustomerId}?version=1`,
+  }),
+  'GET /api/v1/suppliers': () => ({ url: '/api/v1/suppliers?q=a&sort=kana' }),
+  'POST /api/v1/suppliers': () => ({
+    url: '/api/v1/suppliers',
+    body: {
+      code: `S${Math.floor(Math.random() * 1e9)}`,
+      name: 'サンプル仕入先',
+      registrationNumber: 'T8000012010038',
+    },
+  }),
+  'GET /api/v1/suppliers/:supplierId': (f) => ({ url: `/api/v1/suppliers/${f.supplierId}` }),
+  'PUT /api/v1/suppliers/:supplierId': (f) => ({
+    url: `/api/v1/suppliers/${f.supplierId}`,
+    body: { code: 'SISO1', name: '書き換え', version: f.supplierVersion },
+  }),
+  'DELETE /api/v1/suppliers/:supplierId': (f) => ({
+    url: `/api/v1/suppliers/${f.deletableSupplierId}?version=1`,
+  }),
+  'GET /api/v1/partner-options': () => ({ url: '/api/v1/partner-options' }),
+  'GET /api/v1/settings/code-numbering': () => ({ url: '/api/v1/settings/code-numbering' }),
+  'PUT /api/v1/settings/code-numbering': () => ({
+    url: '/api/v1/settings/code-numbering',
+    // The defaults: saving them changes nothing, so every caller's attempt is the same request.
+    body: { items: [{ kind: 'products', isAuto: false, width: 6, version: 0 }] },
+  }),
   'GET /api/v1/departments': () => ({ url: '/api/v1/departments' }),
   'POST /api/v1/departments': () => ({
     url: '/api/v1/departments',
@@ -191,6 +236,40 @@ const samples: Record<string, Sample> = {
   }),
   'DELETE /api/v1/projects/:projectId': (f) => ({
     url: `/api/v1/projects/${f.deletableProjectId}?version=1`,
+  }),
+  'GET /api/v1/products': () => ({ url: '/api/v1/products?q=FIX' }),
+  'POST /api/v1/products': () => ({
+    url: '/api/v1/products',
+    body: { name: 'サンプル商品', unitPrice1: '100' },
+  }),
+  'GET /api/v1/products/:productId': (f) => ({ url: `/api/v1/products/${f.productId}` }),
+  'PUT /api/v1/products/:productId': (f) => ({
+    url: `/api/v1/products/${f.productId}`,
+    body: { code: 'FIXG-EDIT', name: '書き換え商品', unitPrice1: '120', version: f.productVersion },
+  }),
+  'DELETE /api/v1/products/:productId': (f) => ({
+    url: `/api/v1/products/${f.deletableProductId}?version=1`,
+  }),
+  'GET /api/v1/products/:productId/customer-prices': (f) => ({
+    url: `/api/v1/products/${f.productId}/customer-prices`,
+  }),
+  'POST /api/v1/products/:productId/customer-prices': (f) => ({
+    url: `/api/v1/products/${f.productId}/customer-prices`,
+    body: {
+      customerId: f.priceCustomerId,
+      unitPrice: '90',
+      validFrom: `20${10 + Math.floor(Math.random() * 80)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`,
+    },
+  }),
+  'PUT /api/v1/products/:productId/customer-prices/:priceId': (f) => ({
+    url: `/api/v1/products/${f.productId}/customer-prices/${f.customerPriceId}`,
+    body: { customerId: f.priceCustomerId, unitPrice: '95', version: f.customerPriceVersion },
+  }),
+  'DELETE /api/v1/products/:productId/customer-prices/:priceId': (f) => ({
+    url: `/api/v1/products/${f.productId}/customer-prices/${f.deletableCustomerPriceId}?version=1`,
+  }),
+  'GET /api/v1/products/:productId/unit-price': (f) => ({
+    url: `/api/v1/products/${f.productId}/unit-price?customerId=${f.priceCustomerId}`,
   }),
   'GET /api/v1/units': () => ({ url: '/api/v1/units' }),
   'POST /api/v1/units': () => ({
@@ -244,7 +323,15 @@ const samples: Record<string, Sample> = {
     body: {
       axisId: f.axisId,
       itemId: null,
-      target: { kind: 'selected', customerIds: [f.customerId] },
+      target: { kind: 'selected', partnerIds: [f.customerId] },
+    },
+  }),
+  'POST /api/v1/suppliers/bulk-classification': (f) => ({
+    url: '/api/v1/suppliers/bulk-classification',
+    body: {
+      axisId: f.supplierAxisId,
+      itemId: null,
+      target: { kind: 'selected', partnerIds: [f.supplierId] },
     },
   }),
   'GET /api/v1/tax-rates': () => ({ url: '/api/v1/tax-rates' }),
@@ -346,12 +433,24 @@ export async function createUserFixtures(
 
 type MasterFixtures = Pick<
   RouteFixtures,
+  | 'deletableCustomerId'
+  | 'supplierAxisId'
+  | 'supplierId'
+  | 'supplierVersion'
+  | 'deletableSupplierId'
   | 'departmentId'
   | 'departmentVersion'
   | 'deletableDepartmentId'
   | 'projectId'
   | 'projectVersion'
   | 'deletableProjectId'
+  | 'productId'
+  | 'productVersion'
+  | 'deletableProductId'
+  | 'priceCustomerId'
+  | 'customerPriceId'
+  | 'customerPriceVersion'
+  | 'deletableCustomerPriceId'
   | 'unitId'
   | 'unitVersion'
   | 'deletableUnitId'
@@ -387,6 +486,30 @@ export async function createMasterFixtures(
     (typeof projectsMade)[0],
     (typeof projectsMade)[0],
   ];
+  const productsMade: { productId: string; version: number }[] = [];
+  for (const code of ['FIXG-EDIT', 'FIXG-DELETE']) {
+    const response = await post('/api/v1/products', { code, name: code, unitPrice1: '100' });
+    if (response.statusCode !== 201) throw new Error(`fixture product: ${response.statusCode}`);
+    productsMade.push(response.json() as { productId: string; version: number });
+  }
+  const [product, removableProduct] = productsMade as [
+    (typeof productsMade)[0],
+    (typeof productsMade)[0],
+  ];
+  const priceCustomer = await post('/api/v1/customers', { code: 'FIX-PRICE', name: '単価先' });
+  if (priceCustomer.statusCode !== 201) throw new Error('fixture price customer');
+  const priceCustomerId = (priceCustomer.json() as { customerId: string }).customerId;
+  const pricesMade: { priceId: string; version: number }[] = [];
+  for (const validFrom of [null, '2000-01-01']) {
+    const response = await post(`/api/v1/products/${product.productId}/customer-prices`, {
+      customerId: priceCustomerId,
+      unitPrice: '80',
+      validFrom,
+    });
+    if (response.statusCode !== 201) throw new Error(`fixture price: ${response.statusCode}`);
+    pricesMade.push(response.json() as { priceId: string; version: number });
+  }
+  const [price, removablePrice] = pricesMade as [(typeof pricesMade)[0], (typeof pricesMade)[0]];
   const unitsMade: { unitId: string; version: number }[] = [];
   for (const name of ['FIXU1', 'FIXU2']) {
     const response = await post('/api/v1/units', { name, sortOrder: 900 });
@@ -419,6 +542,17 @@ export async function createMasterFixtures(
     if (response.statusCode !== 201) throw new Error(`fixture item: ${response.statusCode}`);
     itemsMade.push((response.json() as { itemId: string }).itemId);
   }
+  const supplierAxis = await post('/api/v1/classification-axes', {
+    partnerType: 'supplier',
+    name: 'FIXAX-SUP',
+  });
+  if (supplierAxis.statusCode !== 201) throw new Error('fixture supplier axis');
+  const partner = async (url: string, code: string) => {
+    const response = await post(url, { code, name: code });
+    if (response.statusCode !== 201) throw new Error(`fixture ${url}: ${response.statusCode}`);
+    return response.json() as Record<string, string> & { version: number };
+  };
+  const supplier = await partner('/api/v1/suppliers', 'FIXS-EDIT');
   return {
     axisId: axesMade[0]!,
     axisVersion: 1,
@@ -426,12 +560,24 @@ export async function createMasterFixtures(
     itemId: itemsMade[0]!,
     itemVersion: 1,
     deletableItemId: itemsMade[1]!,
+    supplierAxisId: (supplierAxis.json() as { axisId: string }).axisId,
+    deletableCustomerId: (await partner('/api/v1/customers', 'FIXC-DELETE')).customerId!,
+    supplierId: supplier.supplierId!,
+    supplierVersion: supplier.version,
+    deletableSupplierId: (await partner('/api/v1/suppliers', 'FIXS-DELETE')).supplierId!,
     departmentId: edit.departmentId,
     departmentVersion: edit.version,
     deletableDepartmentId: remove.departmentId,
     projectId: project.projectId,
     projectVersion: project.version,
     deletableProjectId: removableProject.projectId,
+    productId: product.productId,
+    productVersion: product.version,
+    deletableProductId: removableProduct.productId,
+    priceCustomerId,
+    customerPriceId: price.priceId,
+    customerPriceVersion: price.version,
+    deletableCustomerPriceId: removablePrice.priceId,
     unitId: unit.unitId,
     unitVersion: unit.version,
     deletableUnitId: removableUnit.unitId,
@@ -444,4 +590,19 @@ export async function createMasterFixtures(
 /** Routes whose url names a resource of a tenant (path parameters). */
 export function hasPathParameters(route: RegisteredRoute): boolean {
   return route.url.includes(':');
+}
+
+/** Every fixture the samples name, made through the API as the given admin. */
+export async function createRouteFixtures(
+  post: (url: string, body: unknown) => Promise<{ statusCode: number; json(): unknown }>,
+): Promise<RouteFixtures> {
+  const customer = await post('/api/v1/customers', { code: 'FIXC', name: 'フィクスチャ得意先' });
+  if (customer.statusCode !== 201) throw new Error(`fixture customer: ${customer.statusCode}`);
+  const { customerId, version } = customer.json() as { customerId: string; version: number };
+  return {
+    customerId,
+    customerVersion: version,
+    ...(await createUserFixtures(post)),
+    ...(await createMasterFixtures(post)),
+  };
 }

@@ -115,6 +115,31 @@ export const errorCatalogue = {
     ja: 'この得意先コードは既に登録されています。',
     en: 'This customer code is already in use.',
   },
+  customer_in_use: {
+    status: 409,
+    ja: 'この得意先は物件・伝票・他の得意先の請求先などで使われているため削除できません。「使用しない」に変更してください。',
+    en: 'This customer is referenced by projects, documents or other customers and cannot be deleted. Mark it as not in use instead.',
+  },
+  supplier_code_taken: {
+    status: 409,
+    ja: 'この仕入先コードは既に登録されています。',
+    en: 'This supplier code is already in use.',
+  },
+  supplier_in_use: {
+    status: 409,
+    ja: 'この仕入先は伝票や他の仕入先の支払先などで使われているため削除できません。「使用しない」に変更してください。',
+    en: 'This supplier is referenced by documents or other suppliers and cannot be deleted. Mark it as not in use instead.',
+  },
+  user_in_use: {
+    status: 409,
+    ja: 'この担当者は得意先・仕入先の担当者として設定されているため削除できません。「無効」にしてください。',
+    en: 'This user is the staff member of customers or suppliers and cannot be deleted. Deactivate the account instead.',
+  },
+  code_numbering_exhausted: {
+    status: 409,
+    ja: '自動採番の番号を使い切りました。システム設定で桁数を増やしてください。',
+    en: 'Auto-numbering has run out of codes at this width. Increase the width in the settings.',
+  },
   department_code_taken: {
     status: 409,
     ja: 'この部門コードは既に登録されています。',
@@ -135,6 +160,21 @@ export const errorCatalogue = {
     ja: 'この物件は伝票で使われているため削除できません。「有効」のチェックを外して無効にしてください。',
     en: 'This project is used by documents and cannot be deleted. Make it inactive instead.',
   },
+  product_code_taken: {
+    status: 409,
+    ja: 'この商品コードは既に登録されています。',
+    en: 'This product code is already in use.',
+  },
+  product_in_use: {
+    status: 409,
+    ja: 'この商品は得意先別単価や伝票で使われているため削除できません。「使用しない」にチェックを付けてください。',
+    en: 'This product is used by partner prices or documents and cannot be deleted. Mark it as not in use instead.',
+  },
+  partner_price_taken: {
+    status: 409,
+    ja: 'この取引先には同じ適用開始日の単価が既に登録されています。',
+    en: 'This partner already has a price for this product from the same date.',
+  },
   unit_name_taken: {
     status: 409,
     ja: 'この単位は既に登録されています。',
@@ -144,6 +184,11 @@ export const errorCatalogue = {
     status: 409,
     ja: 'この税率コードは既に使われています。',
     en: 'This tax-rate code is already in use.',
+  },
+  tax_rate_in_use: {
+    status: 409,
+    ja: 'この税率は商品で使われているため削除できません。「明細の選択肢に表示しない」にしてください。',
+    en: 'Products use this tax rate, so it cannot be deleted. Hide it instead.',
   },
   tax_rate_preset_locked: {
     status: 409,
@@ -214,6 +259,11 @@ export const errorCatalogue = {
     status: 409,
     ja: '他の担当者が先に更新しました。画面を開き直してから修正してください。',
     en: 'Someone else updated this record first. Reopen it and try again.',
+  },
+  uri_too_long: {
+    status: 414,
+    ja: 'URL が長すぎます。',
+    en: 'The URL is too long.',
   },
   payload_too_large: {
     status: 413,

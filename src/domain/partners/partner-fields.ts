@@ -7,10 +7,12 @@ import { z } from 'zod';
 export const PARTNER_CODE_MAX = 15;
 export const partnerCodePattern = /^[A-Za-z0-9_\-.]+$/;
 
+export const CODE_REQUIRED_MESSAGE = 'コードを入力してください';
+
 export const partnerCode = z
   .string()
   .trim()
-  .min(1, { error: 'コードを入力してください' })
+  .min(1, { error: CODE_REQUIRED_MESSAGE })
   .max(PARTNER_CODE_MAX, { error: `コードは${PARTNER_CODE_MAX}文字以内で入力してください` })
   .regex(partnerCodePattern, { error: 'コードは半角英数字と - _ . で入力してください' });
 
@@ -52,3 +54,31 @@ export const optionalEmail = z
 
 /** 敬称: 御中 for companies, 様 for individuals (DOMAIN.md §1). */
 export const honorifics = ['御中', '様', ''] as const;
+
+/**
+ * The code on a new partner's form: empty is allowed here because the tenant may number codes
+ * automatically (自動採番); the server refuses empty when it does not.
+ */
+export const autoNumberedPartnerCode = z
+  .string()
+  .trim()
+  .max(PARTNER_CODE_MAX, { error: `コードは${PARTNER_CODE_MAX}文字以内で入力してください` })
+  .regex(/^[A-Za-z0-9_\-.]*$/, { error: 'コードは半角英数字と - _ . で入力してください' })
+  .default('');
+
+/** Name, address and contact fields 得意先 and 仕入先 share. */
+export const partnerProfileFields = {
+  code: autoNumberedPartnerCode,
+  name: partnerName,
+  kana: partnerKana,
+  shortName: partnerShortName,
+  honorific: z.enum(honorifics).default('御中'),
+  postalCode,
+  address1: addressLine,
+  address2: addressLine,
+  phone: phoneNumber,
+  fax: phoneNumber,
+  email: optionalEmail,
+  notes: notesText,
+  isActive: z.boolean().default(true),
+};

@@ -2,6 +2,9 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../platform/config';
 import { auditVerify } from './commands/audit-verify';
+import { backupList } from './commands/backup-list';
+import { backupRestore } from './commands/backup-restore';
+import { backupRun } from './commands/backup-run';
 import type { OpsCommand, OpsIo } from './ops-command';
 import { openOpsDatabase } from './ops-database';
 import { OpsError } from './ops-tenants';
@@ -10,7 +13,7 @@ import { OpsError } from './ops-tenants';
  * `npm run ops -- <command> [options]`: operator commands against the database `npm start`
  * uses. New commands (tenants, backups) register here.
  */
-export const commands: readonly OpsCommand[] = [auditVerify];
+export const commands: readonly OpsCommand[] = [auditVerify, backupRun, backupList, backupRestore];
 
 const consoleIo: OpsIo = {
   out: (line) => console.log(line),
@@ -28,13 +31,17 @@ export async function main(
     if (name && name !== 'help' && name !== '--help')
       io.err(`不明なコマンド / Unknown command: ${name}`);
     io.err('使い方 / Usage: npm run ops -- <command> [options]');
-    for (const c of commands) io.err(`  ${c.usage.padEnd(36)} ${c.summary}`);
+    for (const c of commands) {
+      if (c.usage.length <= 36) io.err(`  ${c.usage.padEnd(36)} ${c.summary}`);
+      else io.err(`  ${c.usage}\n  ${' '.repeat(36)} ${c.summary}`);
+    }
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
   let database: Awaited<ReturnType<typeof openOpsDatabase>> | undefined;
   try {
-    database = await openOpsDatabase(loadConfig({ LOG_LEVEL: 'silent', ...env }));
-    return await command.run(args, { pool: database.pool, io });
+    const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+    database = await openOpsDatabase(config);
+    return await command.run(args, { pool: database.pool, io, config });
   } catch (error) {
     if (error instanceof OpsError) {
       io.err(error.message);

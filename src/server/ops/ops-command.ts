@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Config } from '../platform/config';
 
 export interface OpsIo {
   out(line: string): void;
@@ -10,5 +11,5 @@ export interface OpsCommand {
   name: string;
   usage: string;
   summary: string;
-  run(args: string[], context: { pool: pg.Pool; io: OpsIo }): Promise<number>;
+  run(args: string[], context: { pool: pg.Pool; io: OpsIo; config: Config }): Promise<number>;
 }

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -63,6 +63,10 @@ const configSchema = z
     MAIL_FROM: z.string().min(3).default('Akinai <no-reply@akinai.invalid>'),
     /** 32 random bytes, base64: encrypts TOTP secrets. Required in production. */
     MFA_ENCRYPTION_KEY: z.string().optional(),
+    /** 32 random bytes, base64 or hex: wraps every backup data key. Required in production. */
+    MASTER_KEY: z.string().optional(),
+    /** Where encrypted backups are written; default DATA_DIR/backups. */
+    BACKUP_DIR: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.DATABASE_URL) !== Boolean(env.DATABASE_OWNER_URL)) {
@@ -93,6 +97,7 @@ const configSchema = z
 
 export type Config = z.infer<typeof configSchema> & {
   dataDir: string;
+  backupDir: string;
   tlsEnabled: boolean;
   /** Development without SMTP: mail is kept for the dev mailbox page instead of sent. */
   devMailbox: boolean;
@@ -109,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...parsed.data,
     dataDir: resolve(parsed.data.DATA_DIR),
+    backupDir: resolve(parsed.data.BACKUP_DIR ?? join(parsed.data.DATA_DIR, 'backups')),
     tlsEnabled: Boolean(parsed.data.TLS_CERT_FILE),
     devMailbox: parsed.data.NODE_ENV !== 'production' && !parsed.data.SMTP_URL,
   };

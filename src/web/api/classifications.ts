@@ -11,9 +11,9 @@ import type {
   PartnerType,
 } from '../../server/modules/partners/classifications/classification.schema';
 import type {
-  CustomerBulkClassificationInput,
-  CustomerBulkClassificationResult,
-} from '../../server/modules/partners/customers/customer-bulk-classification.schema';
+  PartnerBulkClassificationInput,
+  PartnerBulkClassificationResult,
+} from '../../server/modules/partners/classifications/partner-bulk-classification.schema';
 import { apiRequest } from './client';
 
 export const classificationKeys = {
@@ -67,7 +67,13 @@ export type ItemDeletion =
 export const deleteItem = (itemId: string, version: number, choice: ItemDeletion = {}) =>
   apiRequest<void>('DELETE', itemPath(itemId), { query: { version, ...choice } });
 
-export const bulkClassifyCustomers = (input: CustomerBulkClassificationInput) =>
-  apiRequest<CustomerBulkClassificationResult>('POST', '/customers/bulk-classification', {
-    body: input,
-  });
+/** 一括分類設定 of 得意先 or 仕入先 (each needs the right to edit that master). */
+export const bulkClassifyPartners = (
+  partnerType: PartnerType,
+  input: PartnerBulkClassificationInput,
+) =>
+  apiRequest<PartnerBulkClassificationResult>(
+    'POST',
+    `/${partnerType === 'customer' ? 'customers' : 'suppliers'}/bulk-classification`,
+    { body: input },
+  );

@@ -1,54 +1,20 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
-  CustomerDetail,
+  Customer,
   CustomerInput,
   CustomerList,
-  CustomerListQuery,
   CustomerUpdate,
 } from '../../server/modules/partners/customers/customer.schema';
-import { apiRequest } from './client';
+import { PARTNER_LIST_PAGE_SIZE, type PartnerListParams, partnerApi } from './partners';
 
-export type CustomerListParams = Pick<CustomerListQuery, 'active' | 'sort'> & {
-  q: string;
-  cursor: string | undefined;
-  /** 分類 item ids, comma-separated; empty for none. */
-  classifications?: string | undefined;
-};
+export type CustomerListParams = PartnerListParams;
+export const CUSTOMER_LIST_PAGE_SIZE = PARTNER_LIST_PAGE_SIZE;
 
-export const CUSTOMER_LIST_PAGE_SIZE = 50;
-
-export const customerKeys = {
-  all: ['customers'] as const,
-  list: (params: CustomerListParams) => ['customers', 'list', params] as const,
-  detail: (customerId: string) => ['customers', 'detail', customerId] as const,
-};
-
-export function customerListQueryOptions(params: CustomerListParams) {
-  return queryOptions({
-    queryKey: customerKeys.list(params),
-    queryFn: ({ signal }) =>
-      apiRequest<CustomerList>('GET', '/customers', {
-        signal,
-        query: { ...params, limit: CUSTOMER_LIST_PAGE_SIZE },
-      }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function customerQueryOptions(customerId: string) {
-  return queryOptions({
-    queryKey: customerKeys.detail(customerId),
-    queryFn: ({ signal }) =>
-      apiRequest<CustomerDetail>('GET', `/customers/${encodeURIComponent(customerId)}`, { signal }),
-  });
-}
-
-export function createCustomer(input: CustomerInput): Promise<CustomerDetail> {
-  return apiRequest<CustomerDetail>('POST', '/customers', { body: input });
-}
-
-export function updateCustomer(customerId: string, input: CustomerUpdate): Promise<CustomerDetail> {
-  return apiRequest<CustomerDetail>('PUT', `/customers/${encodeURIComponent(customerId)}`, {
-    body: input,
-  });
-}
+export const customerApi = partnerApi<Customer, CustomerList, CustomerInput, CustomerUpdate>(
+  'customers',
+);
+export const customerKeys = customerApi.keys;
+export const customerListQueryOptions = customerApi.listQueryOptions;
+export const customerQueryOptions = customerApi.queryOptions;
+export const createCustomer = customerApi.create;
+export const updateCustomer = customerApi.update;
+export const deleteCustomer = customerApi.remove;

@@ -15,13 +15,16 @@ import { isApiError } from '../api/client';
 import { customerQueryOptions } from '../api/customers';
 import { departmentListQueryOptions, departmentQueryOptions } from '../api/departments';
 import { mfaSettingsQueryOptions, mfaStatusQueryOptions } from '../api/mfa';
+import { codeNumberingQueryOptions } from '../api/partners';
 import {
   permissionGroupListQueryOptions,
   permissionGroupQueryOptions,
 } from '../api/permission-groups';
+import { productQueryOptions } from '../api/products';
 import { projectListQueryOptions, projectQueryOptions } from '../api/projects';
 import { ownSessionsQueryOptions } from '../api/sessions';
 import { systemSettingsQueryOptions } from '../api/settings';
+import { supplierQueryOptions } from '../api/suppliers';
 import { taxRateListQueryOptions } from '../api/tax-rates';
 import { unitListQueryOptions } from '../api/units';
 import { userListQueryOptions, userQueryOptions } from '../api/users';
@@ -31,7 +34,6 @@ import { AuditLogPage } from '../features/audit-log/AuditLogPage';
 import { ClassificationSettingsPage } from '../features/classifications/ClassificationSettingsPage';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
-import { parseCustomerListSearch } from '../features/customers/list-search';
 import { DepartmentEditPage, DepartmentNewPage } from '../features/departments/DepartmentFormPage';
 import { DepartmentListPage } from '../features/departments/DepartmentListPage';
 import { DevMailboxPage } from '../features/dev-mailbox/DevMailboxPage';
@@ -42,6 +44,7 @@ import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { MfaAccountPage } from '../features/mfa/MfaAccountPage';
 import { MfaVerifyPage } from '../features/mfa/MfaVerifyPage';
+import { parsePartnerListSearch } from '../features/partners/list-search';
 import { PasswordChangePage } from '../features/password/PasswordChangePage';
 import { PasswordResetPage } from '../features/password-reset/PasswordResetPage';
 import { PasswordResetRequestPage } from '../features/password-reset/PasswordResetRequestPage';
@@ -50,10 +53,15 @@ import {
   PermissionGroupNewPage,
 } from '../features/permission-groups/PermissionGroupFormPage';
 import { PermissionGroupListPage } from '../features/permission-groups/PermissionGroupListPage';
+import { parseProductListSearch } from '../features/products/list-search';
+import { ProductEditPage, ProductNewPage } from '../features/products/ProductFormPage';
+import { ProductListPage } from '../features/products/ProductListPage';
 import { ProjectEditPage, ProjectNewPage } from '../features/projects/ProjectFormPage';
 import { ProjectListPage } from '../features/projects/ProjectListPage';
 import { SessionListPage } from '../features/sessions/SessionListPage';
 import { SystemSettingsPage } from '../features/settings/SystemSettingsPage';
+import { SupplierEditPage, SupplierNewPage } from '../features/suppliers/SupplierFormPage';
+import { SupplierListPage } from '../features/suppliers/SupplierListPage';
 import { TaxRateSettingsPage } from '../features/tax-rates/TaxRateSettingsPage';
 import { UnitSettingsPage } from '../features/units/UnitSettingsPage';
 import { UserEditPage, UserNewPage } from '../features/users/UserFormPage';
@@ -187,7 +195,7 @@ const customersRoute = createRoute({
 const customerListRoute = createRoute({
   getParentRoute: () => customersRoute,
   path: '/',
-  validateSearch: parseCustomerListSearch,
+  validateSearch: parsePartnerListSearch,
   component: CustomerListPage,
 });
 
@@ -206,6 +214,38 @@ const customerEditRoute = createRoute({
   loader: ({ context, params }) =>
     context.queryClient.ensureQueryData(customerQueryOptions(params.customerId)),
   component: CustomerEditPage,
+});
+
+const suppliersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'suppliers',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'suppliers:view')) throw redirect({ to: '/' });
+  },
+});
+
+const supplierListRoute = createRoute({
+  getParentRoute: () => suppliersRoute,
+  path: '/',
+  validateSearch: parsePartnerListSearch,
+  component: SupplierListPage,
+});
+
+const supplierNewRoute = createRoute({
+  getParentRoute: () => suppliersRoute,
+  path: 'new',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'suppliers:create')) throw redirect({ to: '/suppliers' });
+  },
+  component: SupplierNewPage,
+});
+
+const supplierEditRoute = createRoute({
+  getParentRoute: () => suppliersRoute,
+  path: '$supplierId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(supplierQueryOptions(params.supplierId)),
+  component: SupplierEditPage,
 });
 
 const departmentsRoute = createRoute({
@@ -270,6 +310,38 @@ const projectEditRoute = createRoute({
   loader: ({ context, params }) =>
     context.queryClient.ensureQueryData(projectQueryOptions(params.projectId)),
   component: ProjectEditPage,
+});
+
+const productsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'products',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'products:view')) throw redirect({ to: '/' });
+  },
+});
+
+const productListRoute = createRoute({
+  getParentRoute: () => productsRoute,
+  path: '/',
+  validateSearch: parseProductListSearch,
+  component: ProductListPage,
+});
+
+const productNewRoute = createRoute({
+  getParentRoute: () => productsRoute,
+  path: 'new',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'products:create')) throw redirect({ to: '/products' });
+  },
+  component: ProductNewPage,
+});
+
+const productEditRoute = createRoute({
+  getParentRoute: () => productsRoute,
+  path: '$productId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(productQueryOptions(params.productId)),
+  component: ProductEditPage,
 });
 
 const unitsRoute = createRoute({
@@ -400,6 +472,7 @@ const systemSettingsRoute = createRoute({
     Promise.all([
       context.queryClient.ensureQueryData(systemSettingsQueryOptions),
       context.queryClient.ensureQueryData(mfaSettingsQueryOptions),
+      context.queryClient.ensureQueryData(codeNumberingQueryOptions),
     ]),
   component: SystemSettingsPage,
 });
@@ -434,8 +507,10 @@ const routeTree = rootRoute.addChildren([
     accountMfaRoute,
     accountSessionsRoute,
     customersRoute.addChildren([customerListRoute, customerNewRoute, customerEditRoute]),
+    suppliersRoute.addChildren([supplierListRoute, supplierNewRoute, supplierEditRoute]),
     departmentsRoute.addChildren([departmentListRoute, departmentNewRoute, departmentEditRoute]),
     projectsRoute.addChildren([projectListRoute, projectNewRoute, projectEditRoute]),
+    productsRoute.addChildren([productListRoute, productNewRoute, productEditRoute]),
     taxRatesRoute,
     unitsRoute,
     usersRoute.addChildren([userListRoute, userNewRoute, userEditRoute]),

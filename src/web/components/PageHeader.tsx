@@ -10,8 +10,10 @@ export interface Crumb {
   to?:
     | '/'
     | '/customers'
+    | '/suppliers'
     | '/departments'
     | '/projects'
+    | '/products'
     | '/settings/users'
     | '/settings/permission-groups';
 }

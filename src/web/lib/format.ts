@@ -21,3 +21,15 @@ export function formatJstDateTime(iso: string): string {
 export function formatCount(value: number, language: Language): string {
   return value.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-US');
 }
+
+/**
+ * A decimal text from the API with thousands separators: "12980.50" → "12,980.50". Works on
+ * the digits, so a price never passes through a binary float on its way to the screen.
+ */
+export function formatDecimalText(text: string | null, empty = '—'): string {
+  if (text === null || text === '') return empty;
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (!match) return text;
+  const [, sign, whole = '', fraction = ''] = match;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
+}

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/write-audit';
 import type { ActorContext } from '../../platform/auth/principal';
+import { isForeignKeyViolation } from '../../platform/db/pg-errors';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
 import { users } from './user.table';
@@ -23,7 +24,14 @@ export async function deleteUser(
     await lockTenant(tx);
     await assertAnotherActiveAdmin(tx, userId);
   }
-  await tx.db.delete(users).where(where);
+  // A user named as a partner's 担当者 stays (composite FKs); deactivating keeps history.
+  await tx.db
+    .delete(users)
+    .where(where)
+    .catch((error: unknown) => {
+      if (isForeignKeyViolation(error)) throw new AppError('user_in_use');
+      throw error;
+    });
   await writeAudit(tx, actor, {
     event: 'user.deleted',
     targetType: 'user',

@@ -17,6 +17,14 @@ export const tenants = appSchema
         .notNull()
         .default('trial'),
       seatLimit: integer('seat_limit').notNull().default(5),
+      /** Contract plan name shown to operators and the tenant ('trial' until converted). */
+      plan: text('plan').notNull().default('trial'),
+      /** End of the free trial; null for tenants created on a paid contract. */
+      trialEndsAt: timestamp('trial_ends_at', { withTimezone: true }),
+      /** When the contract ended (status 'ended'): read-only from then, purged after the grace period. */
+      contractEndedAt: timestamp('contract_ended_at', { withTimezone: true }),
+      /** Address incident and lifecycle notices go to (白書 §15); may differ from any user's. */
+      contactEmail: text('contact_email').notNull().default(''),
       /** Who must sign in with TOTP: nobody by default, the org admins, or everyone. */
       mfaRequired: text('mfa_required', { enum: ['off', 'admins', 'everyone'] })
         .notNull()

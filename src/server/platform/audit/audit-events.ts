@@ -4,6 +4,8 @@
  */
 export const auditEvents = {
   'tenant.created': '組織を作成',
+  /** An operator restored the tenant's rows from a backup (npm run ops -- backup:restore). */
+  'tenant.restored': '組織をバックアップから復元',
   'auth.login_succeeded': 'ログイン',
   'auth.login_failed': 'ログイン失敗',
   'auth.logout': 'ログアウト',
@@ -42,6 +44,7 @@ export const auditEvents = {
   'api_token.created': 'APIトークンを発行',
   'api_token.revoked': 'APIトークンを無効化',
   'settings.system_updated': 'システム設定を変更',
+  'settings.code_numbering_updated': 'コードの自動採番設定を変更',
   /** Copies (コピーして作成) are creations whose `after` names the source group. */
   'permission_group.created': 'アクセス権限グループを作成',
   /** Renames and grant changes; before/after hold the name and the full permission lists. */
@@ -51,14 +54,26 @@ export const auditEvents = {
   'audit_log.exported': '操作ログをCSV出力',
   'customer.created': '得意先を登録',
   'customer.updated': '得意先を修正',
+  'customer.deleted': '得意先を削除',
   /** Bulk assignment or an item's deletion; before/after hold { axisId, itemId }. */
   'customer.classification_changed': '得意先の分類を変更',
+  'supplier.created': '仕入先を登録',
+  'supplier.updated': '仕入先を修正',
+  'supplier.deleted': '仕入先を削除',
+  'supplier.classification_changed': '仕入先の分類を変更',
   'department.created': '部門を登録',
   'department.updated': '部門を修正',
   'department.deleted': '部門を削除',
   'project.created': '物件を登録',
   'project.updated': '物件を修正',
   'project.deleted': '物件を削除',
+  'product.created': '商品を登録',
+  'product.updated': '商品を修正',
+  'product.deleted': '商品を削除',
+  /** 得意先別単価 and 相手先商品コード; targetId is the price row, before/after name the product. */
+  'customer_price.created': '得意先別単価を登録',
+  'customer_price.updated': '得意先別単価を修正',
+  'customer_price.deleted': '得意先別単価を削除',
   /** targetId 'defaults': the starting list a new organisation gets. */
   'unit.created': '単位を追加',
   'unit.updated': '単位を修正',

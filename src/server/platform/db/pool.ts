@@ -12,8 +12,13 @@ export function createPool(connectionString: string, max: number): pg.Pool {
     idleTimeoutMillis: 30_000,
     application_name: 'akinai',
   });
-  // An idle client losing its connection (database restart) must not crash the process; the
-  // pool drops it and the next checkout reconnects.
+  // A connection lost to a database restart or failover raises an 'error' event on its client.
+  // Idle clients report it to the pool, which drops them; a checked-out client would raise it
+  // with no listener and crash the process, even between the statements of a transaction or
+  // during COMMIT (found by test/faults/database-restart.test.ts). Every client gets a listener
+  // for its whole life: the failing query still rejects, and the pool discards the dead client
+  // when it comes back.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }

@@ -30,9 +30,13 @@ const SAME_AS_DRIZZLE = new Set([
   'text COLLATE "C"',
   'boolean',
   'integer',
+  'smallint',
   'bigint',
   'timestamp with time zone',
+  'integer[]',
 ]);
+/** numeric(p, s) arrives as text from pg and from drizzle alike. */
+const NUMERIC = /^numeric(\(\d+, ?\d+\))?$/;
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/i;
 
 /** A row whose timestamps are read as ISO 8601 strings (`timestamps: 'iso'`). */
@@ -72,7 +76,7 @@ export function rowSelection<T extends Table, K extends keyof T['$inferSelect'] 
     if (!column) throw new Error(`No column ${key}`);
     const type = column.getSQLType();
     const dateMode = column.columnType !== 'PgTimestampString';
-    if (!SAME_AS_DRIZZLE.has(type) || !dateMode) {
+    if (!(SAME_AS_DRIZZLE.has(type) || NUMERIC.test(type)) || !dateMode) {
       throw new Error(`Column ${key} (${type}) is not supported by rowSelection`);
     }
     if (!IDENTIFIER.test(column.name) || !IDENTIFIER.test(key)) {

@@ -41,11 +41,6 @@ export async function openTenantTransaction(
 ): Promise<OpenTenantTransaction> {
   if (!isUuid(tenantId)) throw new Error('Tenant id is not a UUID');
   const client = await pool.connect();
-  // While checked out, a client has no pool listener: a backend killed mid-request (restart,
-  // failover) would raise an unhandled 'error' and crash the process. The failing query
-  // rejects anyway; this only keeps the event from being fatal.
-  const onConnectionError = () => {};
-  client.on('error', onConnectionError);
   const definitions = missingDefinitions(client, prelude.prepared ?? []);
   let results: pg.QueryResult[];
   try {
@@ -58,7 +53,6 @@ export async function openTenantTransaction(
     ].join(';\n');
     results = (await client.query(text)) as unknown as pg.QueryResult[];
   } catch (error) {
-    client.off('error', onConnectionError);
     // Some of the PREPAREs may have run: a connection whose state we no longer know is dropped.
     if (definitions.length > 0) client.release(error as Error);
     else await releaseAfterFailure(client);
@@ -69,7 +63,6 @@ export async function openTenantTransaction(
   const finish = async (statement: 'COMMIT' | 'ROLLBACK') => {
     if (finished) return;
     finished = true;
-    client.off('error', onConnectionError);
     try {
       await client.query(statement);
       client.release();

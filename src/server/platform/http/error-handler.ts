@@ -25,6 +25,23 @@ export function sendProblem(
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 
+/**
+ * Errors Fastify raises before routing (a URL whose percent-escapes are not UTF-8, a path
+ * parameter over the length limit): answered as problem+json like every other failure, instead
+ * of Fastify's own JSON shape.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  return sendProblem(
+    request,
+    reply,
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'malformed_request',
+  );
+}
+
 /** Connection-level failures: the database is down or restarting, not the request's fault. */
 const UNAVAILABLE_PG_CODES = new Set([
   '57P01',

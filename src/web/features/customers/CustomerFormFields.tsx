@@ -1,118 +1,114 @@
-import { Grid, Group, Radio, Switch, Text, Textarea, TextInput } from '@mantine/core';
-import { honorifics } from '../../../domain/partners/partner-fields';
+import { Grid, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { Customer } from '../../../server/modules/partners/customers/customer.schema';
+import { CustomerPicker } from '../../components/CustomerPicker';
 import { FormSection } from '../../components/FormSection';
-import { textFieldBinder } from '../../components/form/text-field';
 import { useT } from '../../i18n/i18n';
-import type { CustomerField, CustomerFormValues } from './customer-form-model';
+import type { PartnerFormState } from '../partners/PartnerForm';
+import { PartnerNotesSection, PartnerProfileSections } from '../partners/PartnerProfileSections';
+import { TradeTermsSections } from '../partners/TradeTermsSections';
+import type { CustomerFormValues } from './customer-form-model';
 
-interface FieldsProps {
-  values: CustomerFormValues;
-  errors: Partial<Record<CustomerField, string>>;
-  onChange: <K extends CustomerField>(field: K, value: CustomerFormValues[K]) => void;
+interface CustomerFormFieldsProps extends PartnerFormState<CustomerFormValues> {
+  /** The stored customer when editing: names of its references, and itself to exclude. */
+  customer?: Customer;
+  autoNumbering: boolean;
 }
 
-/** The 得意先 inputs in three panels: 基本情報, 連絡先, その他. */
-export function CustomerFormFields({ values, errors, onChange }: FieldsProps) {
+/** The 得意先 panels: 基本情報, 連絡先, 請求先・回収先, 締め・回収条件, 取引条件, その他. */
+export function CustomerFormFields(props: CustomerFormFieldsProps) {
+  const { values, errors, onChange, customer } = props;
   const t = useT();
-  const f = t.customerForm.fields;
-  const hints = t.customerForm.hints;
-
-  const text = textFieldBinder<
-    Exclude<CustomerField, 'honorific' | 'isActive' | 'classifications'>
-  >(values, errors, f, onChange);
+  const m = t.customerForm;
+  const [billTo, setBillTo] = useState(customer?.billTo ?? null);
+  const [collectFrom, setCollectFrom] = useState(customer?.collectFrom ?? null);
+  const self = customer
+    ? `${m.billing.self}（${customer.code}　${customer.name}）`
+    : m.billing.self;
 
   return (
     <>
-      <FormSection title={t.customerForm.sections.basic}>
+      <PartnerProfileSections
+        values={values}
+        errors={errors}
+        onChange={onChange}
+        messages={m}
+        autoNumbering={props.autoNumbering}
+      />
+      <FormSection title={m.billing.section}>
         <Grid gap="md">
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput
-              {...text('code')}
-              withAsterisk
-              description={hints.code}
-              autoComplete="off"
-              maxLength={15}
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <CustomerPicker
+              label={m.billing.billTo}
+              description={m.billing.billToHint}
+              value={values.billToCustomerId}
+              selected={billTo}
+              exclude={customer?.customerId}
+              error={errors.billToCustomerId}
+              onChange={(id, picked) => {
+                onChange('billToCustomerId', id);
+                setBillTo(picked);
+              }}
             />
+            {!values.billToCustomerId && <SelfNote text={self} />}
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 8 }}>
-            <Switch
-              mt={{ base: 0, sm: 30 }}
-              name="isActive"
-              label={f.isActive}
-              description={hints.isActive}
-              checked={values.isActive}
-              onChange={(event) => onChange('isActive', event.currentTarget.checked)}
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <CustomerPicker
+              label={m.billing.collectFrom}
+              description={m.billing.collectFromHint}
+              value={values.collectFromCustomerId}
+              selected={collectFrom}
+              exclude={customer?.customerId}
+              error={errors.collectFromCustomerId}
+              onChange={(id, picked) => {
+                onChange('collectFromCustomerId', id);
+                setCollectFrom(picked);
+              }}
             />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 8 }}>
-            <TextInput {...text('name')} withAsterisk autoComplete="organization" />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Radio.Group
-              name="honorific"
-              label={f.honorific}
-              value={values.honorific === '' ? 'none' : values.honorific}
-              onChange={(value) =>
-                onChange(
-                  'honorific',
-                  value === 'none' ? '' : (value as CustomerFormValues['honorific']),
-                )
-              }
-              error={errors.honorific}
-            >
-              <Group gap="lg" mt={8}>
-                {honorifics.map((honorific) => (
-                  <Radio
-                    key={honorific || 'none'}
-                    value={honorific || 'none'}
-                    label={t.customerForm.honorifics[honorific || 'none']}
-                  />
-                ))}
-              </Group>
-            </Radio.Group>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 8 }}>
-            <TextInput {...text('kana')} description={hints.kana} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput {...text('shortName')} description={hints.shortName} />
+            {!values.collectFromCustomerId && <SelfNote text={self} />}
           </Grid.Col>
         </Grid>
       </FormSection>
-
-      <FormSection title={t.customerForm.sections.contact}>
-        <Grid gap="md">
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput
-              {...text('postalCode')}
-              description={hints.postalCode}
-              leftSection={<Text size="sm">〒</Text>}
-              autoComplete="postal-code"
-              inputMode="numeric"
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 8 }} visibleFrom="sm" />
-          <Grid.Col span={12}>
-            <TextInput {...text('address1')} description={hints.address1} />
-          </Grid.Col>
-          <Grid.Col span={12}>
-            <TextInput {...text('address2')} description={hints.address2} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput {...text('phone')} description={hints.phone} type="tel" />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput {...text('fax')} type="tel" />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput {...text('email')} type="email" autoComplete="email" />
-          </Grid.Col>
-        </Grid>
-      </FormSection>
-
-      <FormSection title={t.customerForm.sections.other}>
-        <Textarea {...text('notes')} autosize minRows={3} maxRows={8} />
-      </FormSection>
+      <TradeTermsSections
+        values={values}
+        errors={errors}
+        onChange={onChange}
+        side="receivable"
+        current={customer}
+        extra={
+          <TextInput
+            name="creditLimit"
+            label={m.billing.creditLimit}
+            description={m.billing.creditLimitHint}
+            value={values.creditLimit ?? ''}
+            error={errors.creditLimit}
+            inputMode="numeric"
+            rightSection="円"
+            onChange={(event) => onChange('creditLimit', event.currentTarget.value || null)}
+          />
+        }
+      />
+      <PartnerNotesSection
+        value={values.notes}
+        error={errors.notes}
+        onChange={(value) => onChange('notes', value)}
+        messages={m}
+      />
     </>
+  );
+}
+
+function SelfNote({ text }: { text: string }) {
+  return (
+    <TextInput
+      mt={6}
+      size="xs"
+      variant="unstyled"
+      readOnly
+      tabIndex={-1}
+      aria-hidden
+      value={`→ ${text}`}
+      styles={{ input: { color: 'var(--mantine-color-dimmed)' } }}
+    />
   );
 }

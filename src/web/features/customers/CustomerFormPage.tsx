@@ -1,65 +1,67 @@
-import { Group } from '@mantine/core';
-import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from '@tanstack/react-router';
-import type { Customer } from '../../../server/modules/partners/customers/customer.schema';
+import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import {
+  type Customer,
+  customerInputSchema,
+} from '../../../server/modules/partners/customers/customer.schema';
 import {
   createCustomer,
   customerKeys,
   customerQueryOptions,
+  deleteCustomer,
   updateCustomer,
 } from '../../api/customers';
 import { useCan } from '../../auth/session';
-import { useFlash } from '../../components/flash';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
-import { formatJstDateTime } from '../../lib/format';
-import { CustomerForm } from './CustomerForm';
+import { PartnerStamp, useAutoNumbering, usePartnerDelete } from '../partners/PartnerEditHeader';
+import { PartnerForm } from '../partners/PartnerForm';
+import { usePartnerNavigation } from '../partners/usePartnerNavigation';
+import { CustomerFormFields } from './CustomerFormFields';
 import { type CustomerFormValues, emptyCustomer, toFormValues } from './customer-form-model';
-import { lastListPosition } from './list-search';
+import { customerListPosition } from './list-position';
 
-/** Back to the list where the user left it, after saving or on 戻る. */
-function useReturnToList() {
-  const navigate = useNavigate();
-  return () => navigate({ to: '/customers', search: lastListPosition().search });
-}
-
-function useAfterSave(message: (name: string) => string) {
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const returnToList = useReturnToList();
-  return async (customer: Customer) => {
-    queryClient.setQueryData(customerKeys.detail(customer.customerId), customer);
-    await queryClient.invalidateQueries({ queryKey: [...customerKeys.all, 'list'] });
-    flash(message(customer.name));
-    await returnToList();
-  };
+function useNavigation() {
+  const t = useT();
+  return usePartnerNavigation<Customer>({
+    listPath: '/customers',
+    listTitle: t.customers.listTitle,
+    keys: customerKeys,
+    position: customerListPosition,
+    idOf: (saved) => saved.customerId,
+  });
 }
 
 export function CustomerNewPage() {
   const t = useT();
-  const returnToList = useReturnToList();
-  const afterSave = useAfterSave(t.customerForm.created);
-  const save = useMutation({ mutationFn: createCustomer, onSuccess: afterSave });
+  const { returnToList, afterChange, crumbs } = useNavigation();
+  const autoNumbering = useAutoNumbering('customers');
+  const save = useMutation({
+    mutationFn: createCustomer,
+    onSuccess: (saved) => afterChange(t.customerForm.created(saved.name), saved),
+  });
 
   return (
     <>
       <PageHeader
         help="customers"
         title={t.customers.newTitle}
-        crumbs={[
-          { label: t.shell.mainMenu, to: '/' },
-          { label: t.customers.listTitle, to: '/customers' },
-          { label: t.customers.newTitle },
-        ]}
+        crumbs={crumbs(t.customers.newTitle)}
       />
-      <CustomerForm
+      <PartnerForm
+        partnerType="customer"
+        schema={customerInputSchema}
+        requireCode={!autoNumbering}
         initialValues={emptyCustomer}
+        messages={t.customerForm}
         saving={save.isPending}
         saveError={save.error}
         resetSaveError={save.reset}
         onSave={save.mutateAsync}
         onBack={returnToList}
-      />
+      >
+        {(state) => <CustomerFormFields {...state} autoNumbering={autoNumbering} />}
+      </PartnerForm>
     </>
   );
 }
@@ -69,55 +71,55 @@ export function CustomerEditPage() {
   const can = useCan();
   const { customerId } = useParams({ from: '/_app/customers/$customerId' });
   const customer = useSuspenseQuery(customerQueryOptions(customerId));
-  const returnToList = useReturnToList();
-  const afterSave = useAfterSave(t.customerForm.updated);
+  const { returnToList, afterChange, crumbs } = useNavigation();
+  const { data } = customer;
   const save = useMutation({
     mutationFn: (values: CustomerFormValues) =>
-      updateCustomer(customerId, { ...values, version: customer.data.version }),
-    onSuccess: afterSave,
+      updateCustomer(customerId, { ...values, version: data.version }),
+    onSuccess: (saved) => afterChange(t.customerForm.updated(saved.name), saved),
+  });
+  const remove = usePartnerDelete({
+    name: data.name,
+    messages: t.customerForm,
+    remove: () => deleteCustomer(customerId, data.version),
+    onDeleted: () => afterChange(t.customerForm.deleted(data.name)),
   });
 
-  async function reload() {
-    await customer.refetch();
-    save.reset();
-  }
-
-  const { data } = customer;
   return (
     <>
       <PageHeader
         help="customers"
         title={t.customers.editTitle}
-        crumbs={[
-          { label: t.shell.mainMenu, to: '/' },
-          { label: t.customers.listTitle, to: '/customers' },
-          { label: t.customers.editTitle },
-        ]}
+        crumbs={crumbs(t.customers.editTitle)}
         description={
-          <Group gap="lg" className="akinai-numeric">
-            <span>
-              {data.code}　{data.name}
-            </span>
-            <span>
-              {t.customerForm.createdAt} {formatJstDateTime(data.createdAt)}
-            </span>
-            <span>
-              {t.customerForm.updatedAt} {formatJstDateTime(data.updatedAt)}
-            </span>
-          </Group>
+          <PartnerStamp record={data} messages={t.customerForm}>
+            <span data-testid="terms-line">{data.termsSummary}</span>
+          </PartnerStamp>
         }
       />
-      <CustomerForm
+      {remove.error}
+      <PartnerForm
+        partnerType="customer"
         key={data.version}
+        schema={customerInputSchema}
+        requireCode
         initialValues={toFormValues(data)}
+        messages={t.customerForm}
         readOnly={!can('customers:edit')}
         saving={save.isPending}
         saveError={save.error}
         resetSaveError={save.reset}
         onSave={save.mutateAsync}
         onBack={returnToList}
-        onReload={reload}
-      />
+        onReload={async () => {
+          await customer.refetch();
+          save.reset();
+        }}
+        actions={can('customers:delete') && remove.button}
+      >
+        {(state) => <CustomerFormFields {...state} customer={data} autoNumbering={false} />}
+      </PartnerForm>
+      {remove.dialog}
     </>
   );
 }

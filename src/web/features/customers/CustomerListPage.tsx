@@ -1,258 +1,50 @@
-import {
-  Box,
-  Button,
-  EmptyState,
-  Group,
-  Input,
-  Loader,
-  NativeSelect,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Button } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { type KeyboardEvent, useEffect, useState } from 'react';
-import { CUSTOMER_COUNT_CAP } from '../../../server/modules/partners/customers/customer.schema';
-import {
-  CUSTOMER_LIST_PAGE_SIZE,
-  type CustomerListParams,
-  customerListQueryOptions,
-} from '../../api/customers';
+import { customerListQueryOptions } from '../../api/customers';
 import { useCan } from '../../auth/session';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { IconChevronLeft, IconChevronRight, IconPlus, IconSearch } from '../../components/icons';
-import { PageHeader } from '../../components/PageHeader';
-import { useLanguage, useT } from '../../i18n/i18n';
-import { formatCount } from '../../lib/format';
-import { ClassificationFilter } from '../classifications/ClassificationFilter';
-import { CustomerBulkBar } from './CustomerBulkBar';
-import { CustomerTable } from './CustomerTable';
-import { useCustomerSelection } from './customer-selection';
-import {
-  type CustomerListSearch,
-  lastListPosition,
-  rememberListPosition,
-  searchKey,
-} from './list-search';
-
-const SEARCH_DEBOUNCE_MS = 300;
+import { IconPlus } from '../../components/icons';
+import { useT } from '../../i18n/i18n';
+import { PartnerListPage } from '../partners/PartnerListPage';
+import { customerListPosition } from './list-position';
 
 export function CustomerListPage() {
   const t = useT();
-  const [language] = useLanguage();
   const can = useCan();
   const navigate = useNavigate({ from: '/customers/' });
   const search = useSearch({ from: '/_app/customers/' });
-  const key = searchKey(search);
-
-  // Pages already passed in this search, so 前へ can go back without an offset.
-  const [paging, setPaging] = useState(() => {
-    const remembered = lastListPosition();
-    return {
-      key,
-      cursors: searchKey(remembered.search) === key ? remembered.cursors : [undefined],
-    };
-  });
-  const cursors = paging.key === key ? paging.cursors : [undefined];
-  const cursor = cursors.at(-1);
-
-  useEffect(() => {
-    rememberListPosition({ search, cursors });
-  }, [search, cursors]);
-
-  const filters: Omit<CustomerListParams, 'cursor'> = {
-    q: search.q ?? '',
-    active: search.active ?? 'true',
-    sort: search.sort ?? 'code',
-    classifications: search.classifications,
-  };
-  const page = useQuery(customerListQueryOptions({ ...filters, cursor }));
-  const firstPage = useQuery(customerListQueryOptions({ ...filters, cursor: undefined }));
-
-  const selection = useCustomerSelection(key);
-  const canBulkEdit = can('customers:edit');
-
-  const [draft, setDraft] = useState(search.q ?? '');
-  const applySearch = (next: Partial<CustomerListSearch>) =>
-    navigate({ search: (current) => ({ ...current, ...next }), replace: true });
-  const applyQuery = useDebouncedCallback(
-    (value: string) => applySearch({ q: value.trim() || undefined }),
-    SEARCH_DEBOUNCE_MS,
-  );
-
-  // Back/forward changes the URL under the input; follow it unless the user is mid-typing.
-  useEffect(() => {
-    const q = search.q ?? '';
-    if (!applyQuery.isPending() && q !== draft.trim()) setDraft(q);
-  }, [search.q, draft, applyQuery]);
-
-  function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    // Enter while an IME is composing confirms the conversion; it is not a search.
-    if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
-      applyQuery(event.currentTarget.value);
-      applyQuery.flush();
-    }
-  }
-
-  const items = page.data?.items ?? [];
-  const total = firstPage.data?.total;
-  const from = (cursors.length - 1) * CUSTOMER_LIST_PAGE_SIZE + 1;
-  const count = (value: number) => formatCount(value, language);
-
   return (
-    <>
-      <PageHeader
-        help="customers"
-        title={t.customers.listTitle}
-        crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: t.customers.listTitle }]}
-        actions={
-          can('customers:create') && (
-            <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />}>
-              {t.customers.create}
-            </Button>
-          )
-        }
-      />
-
-      <Paper withBorder p="md" mb="md" style={{ borderColor: 'var(--akinai-panel-border)' }}>
-        <Group align="flex-end" gap="lg" wrap="wrap">
-          <TextInput
-            type="search"
-            label={t.customers.searchLabel}
-            placeholder={t.customers.searchPlaceholder}
-            leftSection={<IconSearch size={16} />}
-            value={draft}
-            onChange={(event) => {
-              setDraft(event.currentTarget.value);
-              applyQuery(event.currentTarget.value);
-            }}
-            onKeyDown={onSearchKeyDown}
-            w={340}
-          />
-          <Stack gap={4}>
-            <Input.Label id="customer-status-label" component="span">
-              {t.customers.statusLabel}
-            </Input.Label>
-            <SegmentedControl
-              aria-labelledby="customer-status-label"
-              value={filters.active}
-              onChange={(value) =>
-                applySearch({ active: value === 'true' ? undefined : (value as 'false' | 'all') })
-              }
-              data={(['true', 'false', 'all'] as const).map((value) => ({
-                value,
-                label: t.customers.status[value],
-              }))}
-            />
-          </Stack>
-          <NativeSelect
-            label={t.customers.sortLabel}
-            value={filters.sort}
-            onChange={(event) =>
-              applySearch({ sort: event.currentTarget.value === 'kana' ? 'kana' : undefined })
-            }
-            data={(['code', 'kana'] as const).map((value) => ({
-              value,
-              label: t.customers.sort[value],
-            }))}
-            w={160}
-          />
-          <ClassificationFilter
-            partnerType="customer"
-            value={search.classifications}
-            onChange={(classifications) => applySearch({ classifications })}
-          />
-        </Group>
-      </Paper>
-
-      {page.isError ? (
-        <ErrorAlert
-          error={page.error}
-          title={t.customers.loadFailed}
-          onRetry={() => page.refetch()}
-        />
-      ) : (
-        <Stack gap="sm">
-          <Group justify="space-between" mih={28}>
-            <Group gap="md">
-              {total && (
-                <Text fw={700} className="akinai-numeric" data-testid="customer-total">
-                  {total.isCapped
-                    ? t.customers.totalCapped(count(CUSTOMER_COUNT_CAP))
-                    : t.customers.total(count(total.count))}
-                </Text>
-              )}
-              {items.length > 0 && (
-                <Text size="sm" c="dimmed" className="akinai-numeric">
-                  {t.customers.range(count(from), count(from + items.length - 1))}
-                </Text>
-              )}
-            </Group>
-            {page.isFetching && <Loader size="xs" aria-label={t.common.loading} />}
-          </Group>
-
-          {canBulkEdit && (
-            <CustomerBulkBar
-              selection={selection}
-              search={{
-                q: filters.q || undefined,
-                active: filters.active,
-                classifications: filters.classifications,
-              }}
-              total={total && !total.isCapped ? total.count : null}
-            />
+    <PartnerListPage
+      partnerType="customer"
+      canBulkEdit={can('customers:edit')}
+      messages={t.customers}
+      help="customers"
+      search={search}
+      applySearch={(next) =>
+        navigate({ search: (current) => ({ ...current, ...next }), replace: true })
+      }
+      listQueryOptions={customerListQueryOptions}
+      position={customerListPosition}
+      idKey="customerId"
+      open={(customerId) => navigate({ to: '/customers/$customerId', params: { customerId } })}
+      codeLink={(row) => (
+        <Anchor
+          renderRoot={(props) => (
+            <Link {...props} to="/customers/$customerId" params={{ customerId: row.id }} />
           )}
-
-          {page.isPending ? null : items.length === 0 ? (
-            <Paper withBorder py={48}>
-              <EmptyState
-                icon={<IconSearch size={28} />}
-                withIndicatorBackground
-                title={t.customers.emptyTitle}
-                description={
-                  search.q || search.classifications
-                    ? t.customers.emptySearch
-                    : t.customers.emptyFirst
-                }
-              />
-            </Paper>
-          ) : (
-            <CustomerTable
-              customers={items}
-              busy={page.isPlaceholderData}
-              selection={canBulkEdit ? selection : undefined}
-            />
-          )}
-
-          <Box component="nav" aria-label={t.customers.paging}>
-            <Group justify="flex-end" gap="xs">
-              <Button
-                variant="default"
-                leftSection={<IconChevronLeft size={16} />}
-                disabled={cursors.length <= 1 || page.isFetching}
-                onClick={() => setPaging({ key, cursors: cursors.slice(0, -1) })}
-              >
-                {t.customers.previous}
-              </Button>
-              <Button
-                variant="default"
-                rightSection={<IconChevronRight size={16} />}
-                disabled={!page.data?.nextCursor || page.isPlaceholderData}
-                onClick={() =>
-                  page.data?.nextCursor &&
-                  setPaging({ key, cursors: [...cursors, page.data.nextCursor] })
-                }
-              >
-                {t.customers.next}
-              </Button>
-            </Group>
-          </Box>
-        </Stack>
+          fz="sm"
+          fw={600}
+          onClick={(event) => event.stopPropagation()}
+        >
+          {row.code}
+        </Anchor>
       )}
-    </>
+      createButton={
+        can('customers:create') && (
+          <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />}>
+            {t.customers.create}
+          </Button>
+        )
+      }
+    />
   );
 }

@@ -1,35 +1,23 @@
 import type {
-  CustomerDetail,
+  Customer,
   CustomerInput,
 } from '../../../server/modules/partners/customers/customer.schema';
+import {
+  defaultTradeTerms,
+  emptyPartnerProfile,
+  pickFormValues,
+} from '../partners/partner-form-model';
 
 export type CustomerFormValues = CustomerInput;
-export type CustomerField = keyof CustomerFormValues;
 
 export const emptyCustomer: CustomerFormValues = {
-  code: '',
-  name: '',
-  kana: '',
-  shortName: '',
-  honorific: '御中',
-  postalCode: '',
-  address1: '',
-  address2: '',
-  phone: '',
-  fax: '',
-  email: '',
-  notes: '',
-  isActive: true,
-  classifications: [],
+  ...emptyPartnerProfile,
+  billToCustomerId: null,
+  collectFromCustomerId: null,
+  ...defaultTradeTerms,
+  creditLimit: null,
 };
 
-export function toFormValues(customer: CustomerDetail): CustomerFormValues {
-  const { customerId, version, createdAt, updatedAt, ...values } = customer;
-  return values;
-}
-
-const fields = new Set<string>(Object.keys(emptyCustomer));
-
-export function isCustomerField(path: string): path is CustomerField {
-  return fields.has(path);
+export function toFormValues(customer: Customer): CustomerFormValues {
+  return pickFormValues(customer, emptyCustomer);
 }

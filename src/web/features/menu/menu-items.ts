@@ -26,7 +26,14 @@ export type MenuEntry =
   | {
       fn: BusinessFunction;
       screen?: FunctionScreen;
-      to?: '/customers' | '/departments' | '/projects' | '/settings/tax-rates' | '/settings/units';
+      to?:
+        | '/customers'
+        | '/suppliers'
+        | '/departments'
+        | '/products'
+        | '/projects'
+        | '/settings/tax-rates'
+        | '/settings/units';
     }
   | {
       admin: AdminScreen;
@@ -78,8 +85,8 @@ export const menuColumns: MenuGroup[][] = [
       accent: 'violet',
       entries: [
         { fn: 'customers', to: '/customers' },
-        { fn: 'suppliers' },
-        { fn: 'products' },
+        { fn: 'suppliers', to: '/suppliers' },
+        { fn: 'products', to: '/products' },
         { fn: 'departments', to: '/departments' },
         { fn: 'projects', to: '/projects' },
       ],

@@ -14,6 +14,7 @@ import { useT } from '../../i18n/i18n';
 import { formatJstDateTime } from '../../lib/format';
 import { issuesByField } from '../../lib/validation';
 import { MfaPolicySection } from '../mfa/MfaPolicySection';
+import { CodeNumberingSection } from './CodeNumberingSection';
 import { ContactSection } from './sections/ContactSection';
 import { PasswordPolicySection } from './sections/PasswordPolicySection';
 import { SessionSection } from './sections/SessionSection';
@@ -93,6 +94,7 @@ export function SystemSettingsPage() {
       />
       {/* Saved on its own (its own API and button), so it sits outside the settings form. */}
       <MfaPolicySection />
+      <CodeNumberingSection />
       <form ref={form.formRef} onSubmit={submit} noValidate>
         <FormSaveAlerts
           invalidCount={form.invalidCount}

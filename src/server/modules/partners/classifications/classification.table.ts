@@ -17,6 +17,7 @@ import {
 } from '../../../platform/db/tenant-table';
 import { tenants } from '../../organization/tenant.table';
 import { customers } from '../customers/customer.table';
+import { suppliers } from '../suppliers/supplier.table';
 import { PARTNER_TYPES } from './classification.schema';
 
 /** 分類軸 (e.g. 地域, 業種, ランク): up to five per partner type, each with its own items. */
@@ -137,6 +138,13 @@ export const customerClassifications = partnerClassificationTable(
   'customer',
   'customer_id',
   () => [customers.tenantId, customers.customerId],
+);
+
+export const supplierClassifications = partnerClassificationTable(
+  'supplier_classifications',
+  'supplier',
+  'supplier_id',
+  () => [suppliers.tenantId, suppliers.supplierId],
 );
 
 export type PartnerClassificationTable = ReturnType<typeof partnerClassificationTable>;

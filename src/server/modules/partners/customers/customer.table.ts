@@ -1,22 +1,13 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  foreignKey,
-  index,
-  integer,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { foreignKey, index, numeric, primaryKey, unique, uuid } from 'drizzle-orm/pg-core';
 import {
   appSchema,
-  byteOrderedText,
   tenantIdColumn,
   tenantIsolationPolicy,
 } from '../../../platform/db/tenant-table';
 import { tenants } from '../../organization/tenant.table';
+import { partnerProfileColumns, versionColumns } from '../shared/partner-table.columns';
+import { tradeTermsColumns, tradeTermsConstraints } from '../shared/trade-terms.columns';
 
 /** 得意先 (customer master). search_* columns hold normalizeForSearch() of name and kana. */
 export const customers = appSchema
@@ -25,26 +16,14 @@ export const customers = appSchema
     {
       tenantId: tenantIdColumn(),
       customerId: uuid('customer_id').notNull(),
-      code: byteOrderedText('code').notNull(),
-      name: text('name').notNull(),
-      kana: text('kana').notNull().default(''),
-      shortName: text('short_name').notNull().default(''),
-      honorific: text('honorific', { enum: ['御中', '様', ''] })
-        .notNull()
-        .default('御中'),
-      postalCode: text('postal_code').notNull().default(''),
-      address1: text('address1').notNull().default(''),
-      address2: text('address2').notNull().default(''),
-      phone: text('phone').notNull().default(''),
-      fax: text('fax').notNull().default(''),
-      email: text('email').notNull().default(''),
-      notes: text('notes').notNull().default(''),
-      isActive: boolean('is_active').notNull().default(true),
-      searchName: byteOrderedText('search_name').notNull(),
-      searchKana: byteOrderedText('search_kana').notNull(),
-      version: integer('version').notNull().default(1),
-      createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-      updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+      ...partnerProfileColumns(),
+      /** 請求先 and 回収先: other customers of the tenant; null = the customer itself. */
+      billToCustomerId: uuid('bill_to_customer_id'),
+      collectFromCustomerId: uuid('collect_from_customer_id'),
+      ...tradeTermsColumns(),
+      /** 与信限度額 in whole yen; null = no limit. */
+      creditLimit: numeric('credit_limit', { precision: 15, scale: 0 }),
+      ...versionColumns(),
     },
     (t) => [
       primaryKey({ columns: [t.tenantId, t.customerId] }),
@@ -56,6 +35,19 @@ export const customers = appSchema
         .on(t.tenantId, t.searchKana, t.code)
         .where(sql`is_active`),
       foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+      foreignKey({
+        name: 'customers_bill_to_fk',
+        columns: [t.tenantId, t.billToCustomerId],
+        foreignColumns: [t.tenantId, t.customerId],
+      }),
+      foreignKey({
+        name: 'customers_collect_from_fk',
+        columns: [t.tenantId, t.collectFromCustomerId],
+        foreignColumns: [t.tenantId, t.customerId],
+      }),
+      index('customers_bill_to_idx').on(t.tenantId, t.billToCustomerId),
+      index('customers_collect_from_idx').on(t.tenantId, t.collectFromCustomerId),
+      ...tradeTermsConstraints('customers', t),
       tenantIsolationPolicy(),
     ],
   )

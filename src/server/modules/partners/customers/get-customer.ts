@@ -1,19 +1,13 @@
-import { and, eq } from 'drizzle-orm';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
-import { AppError } from '../../../platform/http/problem';
-import type { CustomerDetail } from './customer.schema';
-import { customers } from './customer.table';
-import { withClassifications } from './customer-classifications';
-import { toCustomer } from './customer-row';
+import { withClassifications } from '../classifications/partner-classifications';
+import type { Customer } from './customer.schema';
+import { getCustomerRow, toCustomer } from './customer-row';
 
-export async function getCustomer(
-  tx: TenantTransaction,
-  customerId: string,
-): Promise<CustomerDetail> {
-  const [row] = await tx.db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.tenantId, tx.tenantId), eq(customers.customerId, customerId)));
-  if (!row) throw new AppError('not_found');
-  return withClassifications(tx, toCustomer(row));
+export async function getCustomer(tx: TenantTransaction, customerId: string): Promise<Customer> {
+  return withClassifications(
+    tx,
+    'customer',
+    customerId,
+    toCustomer(await getCustomerRow(tx, customerId)),
+  );
 }

@@ -1,14 +1,20 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { auditDiff } from '../../../platform/audit/audit-diff';
 import { writeAudit } from '../../../platform/audit/write-audit';
 import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
-import { AppError } from '../../../platform/http/problem';
-import { codeTakenError } from './create-customer';
-import type { CustomerDetail, CustomerUpdate } from './customer.schema';
+import { replaceAssignments } from '../classifications/classification-assignments';
+import { withClassifications } from '../classifications/partner-classifications';
+import { lockAtVersion, requireCode } from '../shared/partner-write-errors';
+import type { Customer, CustomerUpdate } from './customer.schema';
 import { customers } from './customer.table';
-import { saveClassifications, withClassifications } from './customer-classifications';
-import { customerColumns, isCodeTaken, toCustomer } from './customer-row';
+import {
+  customerColumns,
+  customerKey,
+  getCustomerRow,
+  rethrowCustomerWriteError,
+  toCustomer,
+} from './customer-row';
 
 /** Optimistic locking: the caller sends the version it read; a newer one means a conflict. */
 export async function updateCustomer(
@@ -16,24 +22,27 @@ export async function updateCustomer(
   actor: ActorContext,
   customerId: string,
   { version, ...input }: CustomerUpdate,
-): Promise<CustomerDetail> {
-  const where = and(eq(customers.tenantId, tx.tenantId), eq(customers.customerId, customerId));
-  const [current] = await tx.db.select().from(customers).where(where).for('update');
-  if (!current) throw new AppError('not_found');
-  if (current.version !== version) throw new AppError('version_conflict');
-  let updated: typeof customers.$inferSelect | undefined;
-  try {
-    [updated] = await tx.db
-      .update(customers)
-      .set({ ...customerColumns(input), version: version + 1, updatedAt: sql`now()` })
-      .where(where)
-      .returning();
-  } catch (error) {
-    if (isCodeTaken(error)) throw codeTakenError();
-    throw error;
-  }
-  const before = await withClassifications(tx, toCustomer(current));
-  const after = await saveClassifications(tx, toCustomer(updated!), input.classifications);
+): Promise<Customer> {
+  requireCode(input.code);
+  await lockAtVersion(tx, customers, customers.version, customerKey(tx, customerId), version);
+  const before = await withClassifications(
+    tx,
+    'customer',
+    customerId,
+    toCustomer(await getCustomerRow(tx, customerId)),
+  );
+  await tx.db
+    .update(customers)
+    .set({ ...customerColumns(input, customerId), version: version + 1, updatedAt: sql`now()` })
+    .where(customerKey(tx, customerId))
+    .catch(rethrowCustomerWriteError);
+  await replaceAssignments(tx, 'customer', customerId, input.classifications);
+  const after = await withClassifications(
+    tx,
+    'customer',
+    customerId,
+    toCustomer(await getCustomerRow(tx, customerId)),
+  );
   await writeAudit(tx, actor, {
     event: 'customer.updated',
     targetType: 'customer',

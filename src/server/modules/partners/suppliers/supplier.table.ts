@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { date, foreignKey, index, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import type { RegistrationStatus } from '../../../../domain/invoice/registration-status';
+import {
+  appSchema,
+  tenantIdColumn,
+  tenantIsolationPolicy,
+} from '../../../platform/db/tenant-table';
+import { tenants } from '../../organization/tenant.table';
+import { partnerProfileColumns, versionColumns } from '../shared/partner-table.columns';
+import { tradeTermsColumns, tradeTermsConstraints } from '../shared/trade-terms.columns';
+
+/**
+ * 仕入先 (supplier master): the payables mirror of customers, plus the supplier's qualified-
+ * invoice registration (登録番号, 登録状況, 登録日) that decides its purchases' input tax credit.
+ */
+export const suppliers = appSchema
+  .table(
+    'suppliers',
+    {
+      tenantId: tenantIdColumn(),
+      supplierId: uuid('supplier_id').notNull(),
+      ...partnerProfileColumns(),
+      /** 支払先: another supplier of the tenant that is paid instead; null = itself. */
+      payToSupplierId: uuid('pay_to_supplier_id'),
+      ...tradeTermsColumns(),
+      registrationNumber: text('registration_number').notNull().default(''),
+      registrationStatus: text('registration_status')
+        .$type<RegistrationStatus>()
+        .notNull()
+        .default('unregistered'),
+      registeredOn: date('registered_on'),
+      ...versionColumns(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.tenantId, t.supplierId] }),
+      unique('suppliers_code_key').on(t.tenantId, t.code),
+      index('suppliers_search_kana_idx').on(t.tenantId, t.searchKana, t.code),
+      index('suppliers_active_search_kana_idx')
+        .on(t.tenantId, t.searchKana, t.code)
+        .where(sql`is_active`),
+      foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+      foreignKey({
+        name: 'suppliers_pay_to_fk',
+        columns: [t.tenantId, t.payToSupplierId],
+        foreignColumns: [t.tenantId, t.supplierId],
+      }),
+      index('suppliers_pay_to_idx').on(t.tenantId, t.payToSupplierId),
+      ...tradeTermsConstraints('suppliers', t),
+      tenantIsolationPolicy(),
+    ],
+  )
+  .enableRLS();

@@ -1,0 +1,3 @@
+import { createListPositionStore } from '../partners/list-search';
+
+export const customerListPosition = createListPositionStore();
