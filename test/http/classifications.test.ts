@@ -492,3 +492,131 @@ describe('deleting what partners use', () => {
     );
   });
 });
+
+describe('仕入先 分類', () => {
+  async function addSupplier(cookie: string, code: string, extra: Record<string, unknown> = {}) {
+    const response = await api(t, cookie).post('/api/v1/suppliers', {
+      code,
+      name: `仕入分類${code}`,
+      ...extra,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { supplierId: string; version: number; classifications: unknown[] };
+  }
+  const supplierCodes = async (cookie: string, query: string) => {
+    const response = await api(t, cookie).get(`/api/v1/suppliers?${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json().items.map((s: { code: string }) => s.code);
+  };
+
+  it('assigns on the form, filters the list, bulk-assigns with suppliers:edit and deletes with the supplier', async () => {
+    const org = await createSignedInTenant(t);
+    const [region, industry] = await axes(org.adminCookie, 'supplier');
+    const north = await addItem(org.adminCookie, region!.axisId, 'N', '北日本');
+    const south = await addItem(org.adminCookie, region!.axisId, 'S', '南日本');
+    const maker = await addItem(org.adminCookie, industry!.axisId, 'M', 'メーカー');
+    const [customerRegion] = await axes(org.adminCookie, 'customer');
+    const customerItem = await addItem(org.adminCookie, customerRegion!.axisId, 'C', '得意先用');
+
+    const s1 = await addSupplier(org.adminCookie, 'S1', {
+      classifications: [{ axisId: region!.axisId, itemId: north.itemId }],
+    });
+    expect(s1.classifications).toEqual([{ axisId: region!.axisId, itemId: north.itemId }]);
+    const s2 = await addSupplier(org.adminCookie, 'S2');
+    await addSupplier(org.adminCookie, 'S3');
+    const fetched = await api(t, org.adminCookie).get(`/api/v1/suppliers/${s1.supplierId}`);
+    expect(fetched.json().classifications).toEqual([
+      { axisId: region!.axisId, itemId: north.itemId },
+    ]);
+
+    // A customer axis's item is not one of the supplier's: refused like an unknown one.
+    const wrongType = await api(t, org.adminCookie).post('/api/v1/suppliers', {
+      code: 'SX',
+      name: '誤分類',
+      classifications: [{ axisId: customerRegion!.axisId, itemId: customerItem.itemId }],
+    });
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json()).toMatchObject({
+      code: 'classification_not_found',
+      errors: [{ path: 'classifications.0.itemId' }],
+    });
+
+    expect(await supplierCodes(org.adminCookie, `classifications=${north.itemId}`)).toEqual(['S1']);
+
+    // Customer rights do not reach suppliers; suppliers:edit does.
+    const customerEditor = await createUser(t, org, {
+      loginId: 'cust-editor',
+      permissions: ['customers:view', 'customers:edit', 'suppliers:view'],
+    });
+    const bulk = {
+      axisId: industry!.axisId,
+      itemId: maker.itemId,
+      target: { kind: 'search', search: { q: 'S' } },
+    };
+    const denied = await api(t, customerEditor.cookie).post(
+      '/api/v1/suppliers/bulk-classification',
+      bulk,
+    );
+    expect(denied.statusCode).toBe(403);
+    const supplierEditor = await createUser(t, org, {
+      loginId: 'sup-editor',
+      permissions: ['suppliers:view', 'suppliers:edit'],
+    });
+    const applied = await api(t, supplierEditor.cookie).post(
+      '/api/v1/suppliers/bulk-classification',
+      bulk,
+    );
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json()).toEqual({ matched: 3, changed: 3 });
+    const audits = await lastAudit(org, 'supplier.classification_changed');
+    expect(audits).toHaveLength(3);
+    expect(audits[0]).toMatchObject({
+      before: { axisId: industry!.axisId, itemId: null },
+      after: { axisId: industry!.axisId, itemId: maker.itemId },
+    });
+    // The form opened before the bulk change is now stale.
+    const stale = await api(t, org.adminCookie).put(`/api/v1/suppliers/${s2.supplierId}`, {
+      code: 'S2',
+      name: '仕入分類S2',
+      version: s2.version,
+    });
+    expect(stale.statusCode).toBe(409);
+
+    // AND across axes; the selected-rows form of bulk moves S2 to 南日本.
+    const moved = await api(t, org.adminCookie).post('/api/v1/suppliers/bulk-classification', {
+      axisId: region!.axisId,
+      itemId: south.itemId,
+      target: { kind: 'selected', partnerIds: [s2.supplierId] },
+    });
+    expect(moved.json()).toEqual({ matched: 1, changed: 1 });
+    expect(
+      await supplierCodes(org.adminCookie, `classifications=${south.itemId},${maker.itemId}`),
+    ).toEqual(['S2']);
+
+    // An item in use by suppliers is counted like one used by customers.
+    const inUse = await api(t, org.adminCookie).send(
+      'DELETE',
+      `/api/v1/classification-items/${north.itemId}?version=${north.version}`,
+    );
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json()).toMatchObject({ code: 'classification_in_use', usageCount: 1 });
+
+    // A supplier's 分類 belong to it: deleting the supplier takes them along.
+    const current = (
+      await api(t, org.adminCookie).get(`/api/v1/suppliers/${s1.supplierId}`)
+    ).json();
+    const removed = await api(t, org.adminCookie).send(
+      'DELETE',
+      `/api/v1/suppliers/${s1.supplierId}?version=${current.version}`,
+    );
+    expect(removed.statusCode, removed.body).toBe(204);
+    const freed = await api(t, org.adminCookie).send(
+      'DELETE',
+      `/api/v1/classification-items/${north.itemId}?version=${north.version}`,
+    );
+    expect(freed.statusCode, freed.body).toBe(204);
+    expect(
+      await withTenantTransaction(t.db.pool, org.tenantId, (tx) => verifyAuditChain(tx)),
+    ).toMatchObject(CHAIN_OK);
+  });
+});
