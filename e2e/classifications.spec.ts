@@ -54,7 +54,7 @@ test('an admin defines 地域 items, assigns two customers in bulk, filters the 
     await page.getByRole('link', { name: '得意先' }).click();
     await page.getByLabel('検索').fill(prefix);
     await page.getByLabel('検索').press('Enter');
-    await expect(page.getByTestId('customer-total')).toHaveText('3件');
+    await expect(page.getByTestId('partner-total')).toHaveText('3件');
     await page.getByRole('checkbox', { name: `${prefix}-1 を選択` }).check();
     await page.getByRole('checkbox', { name: `${prefix}-2 を選択` }).check();
     const bar = page.getByTestId('partner-bulk-bar');
@@ -73,7 +73,7 @@ test('an admin defines 地域 items, assigns two customers in bulk, filters the 
     await page.getByLabel('検索').press('Enter');
     await choose(page, page, '地域', east);
     await expect(page).toHaveURL(/classifications=/);
-    await expect(page.getByTestId('customer-total')).toHaveText('2件');
+    await expect(page.getByTestId('partner-total')).toHaveText('2件');
     const rows = page.getByRole('table').getByRole('row');
     await expect(rows).toHaveCount(3);
     await expect(rows.nth(1)).toContainText(`${prefix}-1`);
@@ -95,5 +95,71 @@ test('an admin defines 地域 items, assigns two customers in bulk, filters the 
     await page.goto(`/customers?q=${prefix}-1`);
     await page.getByRole('link', { name: `${prefix}-1` }).click();
     await expect(page.getByRole('combobox', { name: '地域', exact: true })).toHaveValue(west);
+  });
+});
+
+test('a supplier gets its 分類 on the form, is filtered by it and re-classified in bulk', async ({
+  page,
+}, testInfo) => {
+  const tag = uniqueKana();
+  const prefix = uniqueCode('SC');
+  const north = `北海道${tag}`;
+  const direct = `直送${tag}`;
+  await signIn(page);
+
+  const axes = await page.request.get('/api/v1/classification-axes?partnerType=supplier', {
+    headers: apiHeaders(),
+  });
+  const { axes: list } = (await axes.json()) as { axes: { axisId: string; name: string }[] };
+  const axisId = (name: string) => list.find((a) => a.name === name)!.axisId;
+  for (const [axis, code, name] of [
+    ['地域', `N${prefix.slice(2)}`, north],
+    ['業種', `D${prefix.slice(2)}`, direct],
+  ] as const) {
+    const made = await page.request.post(`/api/v1/classification-axes/${axisId(axis)}/items`, {
+      headers: apiHeaders(),
+      data: { code, name },
+    });
+    expect(made.status()).toBe(201);
+  }
+  const plain = await page.request.post('/api/v1/suppliers', {
+    headers: apiHeaders(),
+    data: { code: `${prefix}-2`, name: `分類なし仕入${tag}` },
+  });
+  expect(plain.status()).toBe(201);
+
+  await test.step('the supplier form has a 分類 section with one select per supplier axis', async () => {
+    await page.goto('/suppliers/new');
+    await page.getByLabel('仕入先コード').fill(`${prefix}-1`);
+    await page.getByLabel('仕入先名').fill(`分類仕入${tag}`);
+    await choose(page, page, '地域', north);
+    await page.screenshot({ path: testInfo.outputPath('supplier-form.png'), fullPage: true });
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('status').first()).toContainText('を登録しました。');
+  });
+
+  await test.step('the supplier list filters by 地域', async () => {
+    await page.goto(`/suppliers?q=${prefix}`);
+    await expect(page.getByTestId('partner-total')).toHaveText('2件');
+    await choose(page, page, '地域', north);
+    await expect(page.getByTestId('partner-total')).toHaveText('1件');
+    await expect(page.getByRole('table')).toContainText(`${prefix}-1`);
+  });
+
+  await test.step('both suppliers get 業種 in bulk from the page check box', async () => {
+    await page.goto(`/suppliers?q=${prefix}`);
+    await page.getByRole('checkbox', { name: 'このページをすべて選択' }).check();
+    const bar = page.getByTestId('partner-bulk-bar');
+    await expect(bar).toContainText('2件を選択中');
+    await page.screenshot({ path: testInfo.outputPath('supplier-list.png'), fullPage: true });
+    await bar.getByRole('button', { name: '分類を一括設定' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('対象: 2件の仕入先');
+    await choose(page, dialog, '分類', '業種');
+    await choose(page, dialog, '設定する項目', direct);
+    await dialog.getByRole('button', { name: '設定する' }).click();
+    await expect(page.getByText('2件の仕入先の分類を変更しました。')).toBeVisible();
+    await choose(page, page, '業種', direct);
+    await expect(page.getByTestId('partner-total')).toHaveText('2件');
   });
 });
