@@ -36,6 +36,8 @@ import { unitRoutes } from './modules/masters/units/unit.routes';
 import { operatorAuthRoutes } from './modules/operators/operator-auth.routes';
 import { opsTenantRoutes } from './modules/operators/ops-tenant.routes';
 import { signupRoutes } from './modules/organization/signup.routes';
+import { classificationRoutes } from './modules/partners/classifications/classification.routes';
+import { partnerBulkClassificationRoutes } from './modules/partners/classifications/partner-bulk-classification.routes';
 import { customerRoutes } from './modules/partners/customers/customer.routes';
 import { partnerOptionsRoutes } from './modules/partners/shared/partner-options.routes';
 import { supplierRoutes } from './modules/partners/suppliers/supplier.routes';
@@ -193,6 +195,8 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
       await api.register(userRoutes);
       await api.register(permissionGroupRoutes);
       await api.register(customerRoutes);
+      await api.register(partnerBulkClassificationRoutes);
+      await api.register(classificationRoutes);
       await api.register(supplierRoutes);
       await api.register(partnerOptionsRoutes);
       await api.register(departmentRoutes);

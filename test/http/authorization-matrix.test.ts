@@ -188,6 +188,17 @@ const expectedAccess: Record<string, string> = {
   'POST /api/v1/units': 'settings:edit',
   'PUT /api/v1/units/:unitId': 'settings:edit',
   'DELETE /api/v1/units/:unitId': 'settings:edit',
+  'GET /api/v1/classification-axes': 'authenticated',
+  'POST /api/v1/classification-axes': 'orgAdmin',
+  'PUT /api/v1/classification-axes/order': 'orgAdmin',
+  'PUT /api/v1/classification-axes/:axisId': 'orgAdmin',
+  'DELETE /api/v1/classification-axes/:axisId': 'orgAdmin',
+  'POST /api/v1/classification-axes/:axisId/items': 'orgAdmin',
+  'PUT /api/v1/classification-axes/:axisId/items/order': 'orgAdmin',
+  'PUT /api/v1/classification-items/:itemId': 'orgAdmin',
+  'DELETE /api/v1/classification-items/:itemId': 'orgAdmin',
+  'POST /api/v1/customers/bulk-classification': 'customers:edit',
+  'POST /api/v1/suppliers/bulk-classification': 'suppliers:edit',
   'GET /api/v1/tax-rates': 'authenticated',
   'POST /api/v1/tax-rates': 'settings:edit',
   'PUT /api/v1/tax-rates/:code': 'settings:edit',
@@ -270,6 +281,8 @@ describe('authorization matrix', () => {
           else if (route.url.includes('/customer-prices/')) fixtures.customerPriceVersion++;
           else if (route.url.startsWith('/api/v1/products/')) fixtures.productVersion++;
           else if (route.url.startsWith('/api/v1/units/')) fixtures.unitVersion++;
+          else if (route.url === '/api/v1/classification-axes/:axisId') fixtures.axisVersion++;
+          else if (route.url.startsWith('/api/v1/classification-items/')) fixtures.itemVersion++;
           else if (route.url.startsWith('/api/v1/permission-groups/')) fixtures.groupVersion++;
           else if (route.url === '/api/v1/settings/system') fixtures.settingsVersion++;
           else if (route.url.startsWith('/api/v1/suppliers/')) fixtures.supplierVersion++;

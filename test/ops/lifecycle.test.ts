@@ -124,7 +124,30 @@ async function fillEveryTable(tenant: TestTenant, contact: string) {
       items: [{ kind: 'suppliers', isAuto: true, width: 5, version: 0 }],
     }),
   );
-  await expectCreated(admin.post('/api/v1/suppliers', { code: 'S1', name: '仕入先' }));
+  const classify = async (partnerType: 'customer' | 'supplier') => {
+    const axes = (await admin.get(`/api/v1/classification-axes?partnerType=${partnerType}`)).json();
+    const axis = axes.axes[0];
+    const item = await admin.post(`/api/v1/classification-axes/${axis.axisId}/items`, {
+      code: 'K1',
+      name: '関東',
+    });
+    await expectCreated(Promise.resolve(item));
+    return [{ axisId: axis.axisId, itemId: item.json().itemId }];
+  };
+  await expectCreated(
+    admin.post('/api/v1/suppliers', {
+      code: 'S1',
+      name: '仕入先',
+      classifications: await classify('supplier'),
+    }),
+  );
+  await expectCreated(
+    admin.post('/api/v1/customers', {
+      code: 'C2',
+      name: '分類付きの顧客',
+      classifications: await classify('customer'),
+    }),
+  );
   const product = await admin.post('/api/v1/products', { code: 'G1', name: '商品' });
   await expectCreated(Promise.resolve(product));
   const customerId = (await admin.get('/api/v1/customers?q=C1')).json().items[0].customerId;
@@ -250,7 +273,7 @@ describe('data lifecycle: trial end, reminders, purge before the deadline', () =
     // A count for every catalog table: what the tenant held, plus what the job wrote since
     // (reminder rows, their mails and audit rows).
     expect(Object.keys(record.rowCounts).sort()).toEqual(Object.keys(trialBefore).sort());
-    expect(record.rowCounts.customers).toBe(1);
+    expect(record.rowCounts.customers).toBe(2);
     expect(record.rowCounts.tenant_purge_reminders).toBe(2);
     for (const [table, n] of Object.entries(trialBefore)) {
       expect(record.rowCounts[table], table).toBeGreaterThanOrEqual(n);
@@ -294,7 +317,7 @@ describe('data lifecycle: trial end, reminders, purge before the deadline', () =
     expect(listing).toContain('Deletion records: 2件');
     expect(listing).toContain(`tenant ${paid.tenantId} (有償 / paid)`);
     expect(listing).toContain(`tenant ${trial.tenantId} (試用 / trial)`);
-    expect(listing).toMatch(/customers=1 /);
+    expect(listing).toMatch(/customers=2 /);
   });
 
   it('keeps deletion records without any personal or company data, hidden from the runtime role', async () => {

@@ -52,6 +52,15 @@ export interface RouteFixtures {
   unitVersion: number;
   /** A unit the DELETE sample may remove (never edited: version 1). */
   deletableUnitId: string;
+  /** A customer 分類 axis and one of its items the samples may edit; both made unused. */
+  axisId: string;
+  axisVersion: number;
+  deletableAxisId: string;
+  itemId: string;
+  itemVersion: number;
+  deletableItemId: string;
+  /** A supplier 分類 axis without items (the supplier bulk sample clears it). */
+  supplierAxisId: string;
   /** A tax rate of the tenant's own (codes are per tenant, like ids). */
   taxRateCode: string;
   taxRateVersion: number;
@@ -292,6 +301,57 @@ const samples: Record<string, Sample> = {
   'DELETE /api/v1/units/:unitId': (f) => ({
     url: `/api/v1/units/${f.deletableUnitId}?version=1`,
   }),
+  'GET /api/v1/classification-axes': () => ({
+    url: '/api/v1/classification-axes?partnerType=customer',
+  }),
+  'POST /api/v1/classification-axes': () => ({
+    url: '/api/v1/classification-axes',
+    body: { partnerType: 'supplier', name: `軸${Math.floor(Math.random() * 1e6)}` },
+  }),
+  // Deliberately stale (version 999): a valid request that never changes the order.
+  'PUT /api/v1/classification-axes/order': (f) => ({
+    url: '/api/v1/classification-axes/order',
+    body: { partnerType: 'customer', axes: [{ axisId: f.axisId, version: 999 }] },
+  }),
+  'PUT /api/v1/classification-axes/:axisId': (f) => ({
+    url: `/api/v1/classification-axes/${f.axisId}`,
+    body: { name: `書換${Math.floor(Math.random() * 1e6)}`, version: f.axisVersion },
+  }),
+  'DELETE /api/v1/classification-axes/:axisId': (f) => ({
+    url: `/api/v1/classification-axes/${f.deletableAxisId}?version=1`,
+  }),
+  'POST /api/v1/classification-axes/:axisId/items': (f) => ({
+    url: `/api/v1/classification-axes/${f.axisId}/items`,
+    body: { code: `I${Math.floor(Math.random() * 1e6)}`, name: '項目' },
+  }),
+  'PUT /api/v1/classification-axes/:axisId/items/order': (f) => ({
+    url: `/api/v1/classification-axes/${f.axisId}/items/order`,
+    body: { items: [{ itemId: f.itemId, version: 999 }] },
+  }),
+  'PUT /api/v1/classification-items/:itemId': (f) => ({
+    url: `/api/v1/classification-items/${f.itemId}`,
+    body: { code: 'FIXI', name: `書換${Math.floor(Math.random() * 1e6)}`, version: f.itemVersion },
+  }),
+  'DELETE /api/v1/classification-items/:itemId': (f) => ({
+    url: `/api/v1/classification-items/${f.deletableItemId}?version=1`,
+  }),
+  // Clearing an axis nobody uses: allowed callers get 200 without changing the customer.
+  'POST /api/v1/customers/bulk-classification': (f) => ({
+    url: '/api/v1/customers/bulk-classification',
+    body: {
+      axisId: f.axisId,
+      itemId: null,
+      target: { kind: 'selected', partnerIds: [f.customerId] },
+    },
+  }),
+  'POST /api/v1/suppliers/bulk-classification': (f) => ({
+    url: '/api/v1/suppliers/bulk-classification',
+    body: {
+      axisId: f.supplierAxisId,
+      itemId: null,
+      target: { kind: 'selected', partnerIds: [f.supplierId] },
+    },
+  }),
   'GET /api/v1/tax-rates': () => ({ url: '/api/v1/tax-rates' }),
   'POST /api/v1/tax-rates': () => ({
     url: '/api/v1/tax-rates',
@@ -511,6 +571,7 @@ export async function createUserFixtures(
 type MasterFixtures = Pick<
   RouteFixtures,
   | 'deletableCustomerId'
+  | 'supplierAxisId'
   | 'supplierId'
   | 'supplierVersion'
   | 'deletableSupplierId'
@@ -536,9 +597,15 @@ type MasterFixtures = Pick<
   | 'bankAccountId'
   | 'bankAccountVersion'
   | 'deletableBankAccountId'
+  | 'axisId'
+  | 'axisVersion'
+  | 'deletableAxisId'
+  | 'itemId'
+  | 'itemVersion'
+  | 'deletableItemId'
 >;
 
-/** Two departments, projects and tax rates made through the API, for the samples naming one. */
+/** Two departments, projects, tax rates and 分類 made through the API, for the samples naming one. */
 export async function createMasterFixtures(
   post: (url: string, body: unknown) => Promise<{ statusCode: number; json(): unknown }>,
 ): Promise<MasterFixtures> {
@@ -600,6 +667,26 @@ export async function createMasterFixtures(
     });
     if (response.statusCode !== 201) throw new Error(`fixture tax rate: ${response.statusCode}`);
   }
+  const axesMade: string[] = [];
+  for (const name of ['FIXAX-EDIT', 'FIXAX-DELETE']) {
+    const response = await post('/api/v1/classification-axes', { partnerType: 'customer', name });
+    if (response.statusCode !== 201) throw new Error(`fixture axis: ${response.statusCode}`);
+    axesMade.push((response.json() as { axisId: string }).axisId);
+  }
+  const itemsMade: string[] = [];
+  for (const code of ['FIXI', 'FIXI-DEL']) {
+    const response = await post(`/api/v1/classification-axes/${axesMade[0]}/items`, {
+      code,
+      name: code,
+    });
+    if (response.statusCode !== 201) throw new Error(`fixture item: ${response.statusCode}`);
+    itemsMade.push((response.json() as { itemId: string }).itemId);
+  }
+  const supplierAxis = await post('/api/v1/classification-axes', {
+    partnerType: 'supplier',
+    name: 'FIXAX-SUP',
+  });
+  if (supplierAxis.statusCode !== 201) throw new Error('fixture supplier axis');
   const partner = async (url: string, code: string) => {
     const response = await post(url, { code, name: code });
     if (response.statusCode !== 201) throw new Error(`fixture ${url}: ${response.statusCode}`);
@@ -618,6 +705,13 @@ export async function createMasterFixtures(
   }
   const [account, removableAccount] = accounts as [(typeof accounts)[0], (typeof accounts)[0]];
   return {
+    axisId: axesMade[0]!,
+    axisVersion: 1,
+    deletableAxisId: axesMade[1]!,
+    itemId: itemsMade[0]!,
+    itemVersion: 1,
+    deletableItemId: itemsMade[1]!,
+    supplierAxisId: (supplierAxis.json() as { axisId: string }).axisId,
     deletableCustomerId: (await partner('/api/v1/customers', 'FIXC-DELETE')).customerId!,
     supplierId: supplier.supplierId!,
     supplierVersion: supplier.version,

@@ -275,6 +275,41 @@ export const errorCatalogue = {
     ja: 'この組織の契約は既に終了しています。',
     en: 'This organisation’s contract has already ended.',
   },
+  classification_in_use: {
+    status: 409,
+    ja: 'この分類は得意先・仕入先で使われています。移動先を選ぶか、分類を外すかを指定してください。',
+    en: 'Partners use this classification. Choose where to move them or clear it.',
+  },
+  classification_not_found: {
+    status: 400,
+    ja: '指定された分類項目が見つかりません。画面を開き直してください。',
+    en: 'The classification item was not found. Reopen the screen.',
+  },
+  classification_axis_limit: {
+    status: 409,
+    ja: '分類は5つまでです。使わない分類の名前を変えてお使いください。',
+    en: 'At most five classifications are allowed. Rename one you do not use.',
+  },
+  classification_name_taken: {
+    status: 409,
+    ja: 'この分類名は既に登録されています。',
+    en: 'This classification name is already in use.',
+  },
+  classification_item_code_taken: {
+    status: 409,
+    ja: 'この項目コードは既に登録されています。',
+    en: 'This item code is already in use.',
+  },
+  classification_order_stale: {
+    status: 409,
+    ja: '他の担当者が並び順か項目を変更しました。画面を開き直してください。',
+    en: 'Someone else changed the list. Reopen it and try again.',
+  },
+  classification_bulk_too_many: {
+    status: 400,
+    ja: '一度に変更できるのは10,000件までです。条件で絞り込んでください。',
+    en: 'At most 10,000 partners can be changed at once. Narrow the search.',
+  },
   version_conflict: {
     status: 409,
     ja: '他の担当者が先に更新しました。画面を開き直してから修正してください。',

@@ -12,6 +12,8 @@ export type PartnerListParams = Pick<PartnerListQuery, 'active' | 'sort'> & {
   q: string;
   staff: string | undefined;
   department: string | undefined;
+  /** 分類 item ids, comma-separated; undefined for none. */
+  classifications?: string | undefined;
   cursor: string | undefined;
 };
 

@@ -10,6 +10,7 @@ import {
 import { can } from '../../domain/access/permissions';
 import { ownApiTokensQueryOptions, tenantApiTokensQueryOptions } from '../api/api-tokens';
 import { fetchMe, meQueryOptions } from '../api/auth';
+import { classificationAxesQueryOptions } from '../api/classifications';
 import { isApiError } from '../api/client';
 import {
   bankAccountListQueryOptions,
@@ -37,6 +38,7 @@ import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
 import { ApiTokensPage, TenantApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { AuditLogPage } from '../features/audit-log/AuditLogPage';
+import { ClassificationSettingsPage } from '../features/classifications/ClassificationSettingsPage';
 import { CompanyProfilePage } from '../features/company/CompanyProfilePage';
 import { CustomerEditPage, CustomerNewPage } from '../features/customers/CustomerFormPage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
@@ -621,6 +623,15 @@ const opsAuditLogRoute = createRoute({
   component: OpsAuditLogPage,
 });
 
+const classificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings/classifications',
+  beforeLoad: adminOnly,
+  loader: ({ context }) =>
+    context.queryClient.ensureQueryData(classificationAxesQueryOptions('customer')),
+  component: ClassificationSettingsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
@@ -666,6 +677,7 @@ const routeTree = rootRoute.addChildren([
     systemSettingsRoute,
     tenantApiTokensRoute,
     dataExportRoute,
+    classificationsRoute,
   ]),
 ]);
 

@@ -12,6 +12,8 @@ import { permissionGroups } from '../identity/permission-group.table';
 import { users } from '../identity/user.table';
 import { DEFAULT_UNITS } from '../masters/units/unit.schema';
 import { insertDefaultUnits } from '../masters/units/unit-operations';
+import { insertDefaultAxes } from '../partners/classifications/axis-operations';
+import { DEFAULT_AXIS_NAMES } from '../partners/classifications/classification.schema';
 import { tenantSettings } from '../settings/tenant-settings.table';
 import { tenants } from './tenant.table';
 
@@ -102,6 +104,13 @@ export async function insertTenant(
       targetType: 'unit',
       targetId: 'defaults',
       after: { names: DEFAULT_UNITS },
+    });
+    await insertDefaultAxes(tx);
+    await writeAudit(tx, actor, {
+      event: 'classification_axis.created',
+      targetType: 'classification_axis',
+      targetId: 'defaults',
+      after: { customer: DEFAULT_AXIS_NAMES, supplier: DEFAULT_AXIS_NAMES },
     });
     for (const group of starterGroups) {
       const groupId = uuidv7();

@@ -67,9 +67,12 @@ export const auditEvents = {
   'customer.created': '得意先を登録',
   'customer.updated': '得意先を修正',
   'customer.deleted': '得意先を削除',
+  /** Bulk assignment or an item's deletion; before/after hold { axisId, itemId }. */
+  'customer.classification_changed': '得意先の分類を変更',
   'supplier.created': '仕入先を登録',
   'supplier.updated': '仕入先を修正',
   'supplier.deleted': '仕入先を削除',
+  'supplier.classification_changed': '仕入先の分類を変更',
   'department.created': '部門を登録',
   'department.updated': '部門を修正',
   'department.deleted': '部門を削除',
@@ -87,6 +90,17 @@ export const auditEvents = {
   'unit.created': '単位を追加',
   'unit.updated': '単位を修正',
   'unit.deleted': '単位を削除',
+  /** targetId 'defaults': the starting axes a new organisation gets. */
+  'classification_axis.created': '分類を追加',
+  'classification_axis.updated': '分類を修正',
+  /** Both list the new order (axisId or itemId with sortOrder) before and after. */
+  'classification_axis.reordered': '分類の並び順を変更',
+  'classification_axis.deleted': '分類を削除',
+  'classification_item.created': '分類項目を追加',
+  'classification_item.updated': '分類項目を修正',
+  'classification_item.reordered': '分類項目の並び順を変更',
+  /** `after` tells what happened to the partners that used it (moved / cleared, count). */
+  'classification_item.deleted': '分類項目を削除',
   'tax_rate.created': '税率を追加',
   'tax_rate.updated': '税率を修正',
   'tax_rate.deleted': '税率を削除',

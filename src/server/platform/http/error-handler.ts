@@ -11,7 +11,12 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   code: ErrorCode,
-  extra: { detail?: string; errors?: FieldError[]; retryAfterSeconds?: number } = {},
+  extra: {
+    detail?: string;
+    errors?: FieldError[];
+    retryAfterSeconds?: number;
+    usageCount?: number;
+  } = {},
 ) {
   const problem = problemFor(code, preferredLanguage(request), { ...extra, requestId: request.id });
   if (extra.retryAfterSeconds !== undefined) {

@@ -17,6 +17,11 @@ export const problemSchema = z
     errors: z.array(fieldErrorSchema).optional(),
     requestId: z.string().optional(),
     retryAfterSeconds: z.number().int().optional(),
+    usageCount: z
+      .number()
+      .int()
+      .optional()
+      .describe('How many records use what the request would delete (classification_in_use)'),
   })
   .meta({ id: 'Problem' });
 
@@ -32,6 +37,7 @@ export class AppError extends Error {
       detail?: string;
       errors?: FieldError[];
       retryAfterSeconds?: number;
+      usageCount?: number;
       /**
        * Commit the request's transaction before answering with this error: a failure that
        * must be remembered (a wrong TOTP code counts towards the lock) is not rolled back.
@@ -50,7 +56,9 @@ export type Language = 'ja' | 'en';
 export function problemFor(
   code: ErrorCode,
   language: Language,
-  extra: Partial<Pick<Problem, 'detail' | 'errors' | 'requestId' | 'retryAfterSeconds'>> = {},
+  extra: Partial<
+    Pick<Problem, 'detail' | 'errors' | 'requestId' | 'retryAfterSeconds' | 'usageCount'>
+  > = {},
 ): Problem {
   const entry = errorCatalogue[code];
   return {

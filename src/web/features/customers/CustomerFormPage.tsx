@@ -49,6 +49,7 @@ export function CustomerNewPage() {
         crumbs={crumbs(t.customers.newTitle)}
       />
       <PartnerForm
+        partnerType="customer"
         schema={customerInputSchema}
         requireCode={!autoNumbering}
         initialValues={emptyCustomer}
@@ -98,6 +99,7 @@ export function CustomerEditPage() {
       />
       {remove.error}
       <PartnerForm
+        partnerType="customer"
         key={data.version}
         schema={customerInputSchema}
         requireCode

@@ -14,6 +14,8 @@ export function CustomerListPage() {
   const search = useSearch({ from: '/_app/customers/' });
   return (
     <PartnerListPage
+      partnerType="customer"
+      canBulkEdit={can('customers:edit')}
       messages={t.customers}
       help="customers"
       search={search}

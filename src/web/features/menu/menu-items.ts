@@ -46,7 +46,8 @@ export type MenuEntry =
         | '/settings/audit-log'
         | '/settings/system'
         | '/settings/api-tokens'
-        | '/settings/data-export';
+        | '/settings/data-export'
+        | '/settings/classifications';
     };
 
 export interface MenuGroup {
@@ -117,6 +118,7 @@ export const menuColumns: MenuGroup[][] = [
       entries: [
         { admin: 'users', to: '/settings/users' },
         { admin: 'permissionGroups', to: '/settings/permission-groups' },
+        { admin: 'classifications', to: '/settings/classifications' },
         { admin: 'systemSettings', to: '/settings/system' },
         { admin: 'apiTokens', to: '/settings/api-tokens' },
         { admin: 'auditLog', to: '/settings/audit-log' },

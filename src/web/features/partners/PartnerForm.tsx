@@ -2,10 +2,15 @@ import { Alert } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { z } from 'zod';
 import { CODE_REQUIRED_MESSAGE } from '../../../domain/partners/partner-fields';
+import type {
+  ClassificationAssignment,
+  PartnerType,
+} from '../../../server/modules/partners/classifications/classification.schema';
 import { FormSaveAlerts } from '../../components/FormSaveAlerts';
 import { FormActionBar } from '../../components/form/FormActionBar';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { issuesByField } from '../../lib/validation';
+import { ClassificationSelects } from '../classifications/ClassificationSelects';
 import type { PartnerFormMessages } from './partner-form-model';
 
 export interface PartnerFormState<V> {
@@ -14,7 +19,12 @@ export interface PartnerFormState<V> {
   onChange: (field: keyof V & string, value: unknown) => void;
 }
 
-interface PartnerFormProps<V extends object> {
+/** Every partner form carries its 分類, one item per axis. */
+type PartnerValues = { classifications: ClassificationAssignment[] };
+
+interface PartnerFormProps<V extends PartnerValues> {
+  /** Whose 分類 axes the 分類 section offers. */
+  partnerType: PartnerType;
   /** The module's input schema: the browser validates exactly as the API will. */
   schema: z.ZodType<V>;
   initialValues: V;
@@ -38,7 +48,7 @@ interface PartnerFormProps<V extends object> {
  * then shows what the server still refuses (a taken code, a 請求先 that is not found, someone
  * else's newer version) next to the field it concerns.
  */
-export function PartnerForm<V extends object>(props: PartnerFormProps<V>) {
+export function PartnerForm<V extends PartnerValues>(props: PartnerFormProps<V>) {
   const { initialValues, readOnly = false, saving, saveError, onSave, onBack, onReload } = props;
   const [values, setValues] = useState(initialValues);
   const [isField] = useState(
@@ -81,6 +91,12 @@ export function PartnerForm<V extends object>(props: PartnerFormProps<V>) {
       )}
       <fieldset disabled={readOnly || saving} style={{ border: 0, padding: 0, margin: 0 }}>
         {props.children({ values, errors: form.errors, onChange })}
+        <ClassificationSelects
+          partnerType={props.partnerType}
+          value={values.classifications}
+          onChange={(value) => onChange('classifications', value)}
+          error={form.errors.classifications}
+        />
       </fieldset>
       <FormActionBar onBack={onBack} saving={saving} readOnly={readOnly} actions={props.actions} />
     </form>

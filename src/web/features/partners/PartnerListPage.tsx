@@ -15,6 +15,7 @@ import {
 import { useDebouncedCallback } from '@mantine/hooks';
 import { type UseQueryOptions, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, type ReactNode, useEffect, useState } from 'react';
+import type { PartnerType } from '../../../server/modules/partners/classifications/classification.schema';
 import { PARTNER_COUNT_CAP } from '../../../server/modules/partners/shared/partner.schema';
 import {
   PARTNER_LIST_PAGE_SIZE,
@@ -27,9 +28,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { useLanguage, useT } from '../../i18n/i18n';
 import type { Messages } from '../../i18n/ja';
 import { formatCount } from '../../lib/format';
+import { ClassificationFilter } from '../classifications/ClassificationFilter';
 import type { HelpSlug } from '../help/help-pages';
 import { type ListPositionStore, type PartnerListSearch, searchKey } from './list-search';
+import { PartnerBulkBar } from './PartnerBulkBar';
 import { type PartnerRow, PartnerTable } from './PartnerTable';
+import { usePartnerSelection } from './partner-selection';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -42,6 +46,10 @@ type PartnerListData = {
 };
 
 interface PartnerListPageProps {
+  /** Whose 分類 the filters and 一括分類設定 use. */
+  partnerType: PartnerType;
+  /** Check boxes and 一括分類設定 (the user may edit this master). */
+  canBulkEdit: boolean;
   messages: Messages['customers'];
   help?: HelpSlug;
   search: PartnerListSearch;
@@ -62,7 +70,8 @@ interface PartnerListPageProps {
 
 /**
  * The list screen of a partner master (得意先, 仕入先): search box, status, 担当者 and 部門
- * filters, sort order, capped total and keyset paging with 前へ/次へ.
+ * filters, 分類 filters, sort order, capped total and keyset paging with 前へ/次へ; with the
+ * right to edit, check boxes and 一括分類設定 for the checked rows or 検索結果すべて.
  */
 export function PartnerListPage(props: PartnerListPageProps) {
   const { messages: m, search, applySearch, position } = props;
@@ -92,9 +101,12 @@ export function PartnerListPage(props: PartnerListPageProps) {
     sort: search.sort ?? 'code',
     staff: search.staff,
     department: search.department,
+    classifications: search.classifications,
   };
   const page = useQuery(props.listQueryOptions({ ...filters, cursor }));
   const firstPage = useQuery(props.listQueryOptions({ ...filters, cursor: undefined }));
+
+  const selection = usePartnerSelection(key);
 
   const [draft, setDraft] = useState(search.q ?? '');
   const applyQuery = useDebouncedCallback(
@@ -201,6 +213,11 @@ export function PartnerListPage(props: PartnerListPageProps) {
             data={departmentOptions}
             w={180}
           />
+          <ClassificationFilter
+            partnerType={props.partnerType}
+            value={search.classifications}
+            onChange={(classifications) => applySearch({ classifications })}
+          />
         </Group>
       </Paper>
 
@@ -226,13 +243,28 @@ export function PartnerListPage(props: PartnerListPageProps) {
             {page.isFetching && <Loader size="xs" aria-label={t.common.loading} />}
           </Group>
 
+          {props.canBulkEdit && (
+            <PartnerBulkBar
+              partnerType={props.partnerType}
+              selection={selection}
+              search={{
+                q: filters.q || undefined,
+                active: filters.active,
+                staff: filters.staff,
+                department: filters.department,
+                classifications: filters.classifications,
+              }}
+              total={total && !total.isCapped ? total.count : null}
+            />
+          )}
+
           {page.isPending ? null : items.length === 0 ? (
             <Paper withBorder py={48}>
               <EmptyState
                 icon={<IconSearch size={28} />}
                 withIndicatorBackground
                 title={m.emptyTitle}
-                description={search.q ? m.emptySearch : m.emptyFirst}
+                description={search.q || search.classifications ? m.emptySearch : m.emptyFirst}
               />
             </Paper>
           ) : (
@@ -242,6 +274,7 @@ export function PartnerListPage(props: PartnerListPageProps) {
               messages={m}
               open={props.open}
               codeLink={props.codeLink}
+              selection={props.canBulkEdit ? selection : undefined}
             />
           )}
 

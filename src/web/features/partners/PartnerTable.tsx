@@ -1,6 +1,8 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Checkbox, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useT } from '../../i18n/i18n';
 import type { Messages } from '../../i18n/ja';
+import type { PartnerSelection } from './partner-selection';
 
 export interface PartnerRow {
   id: string;
@@ -21,10 +23,14 @@ interface PartnerTableProps {
   open: (id: string) => void;
   /** The code cell's link to the row's form (the route differs per master). */
   codeLink: (row: PartnerRow) => ReactNode;
+  /** Check boxes for bulk edits, for those who may edit this master. */
+  selection?: PartnerSelection | undefined;
 }
 
 /** The rows of a partner list (得意先, 仕入先): code, name, kana, phone, address, status. */
-export function PartnerTable({ rows, busy, messages, open, codeLink }: PartnerTableProps) {
+export function PartnerTable(props: PartnerTableProps) {
+  const { rows, busy, messages, open, codeLink, selection } = props;
+  const t = useT();
   const columns = messages.columns;
   return (
     <Table.ScrollContainer minWidth={860}>
@@ -40,6 +46,11 @@ export function PartnerTable({ rows, busy, messages, open, codeLink }: PartnerTa
       >
         <Table.Thead style={{ background: '#f3f5f8' }}>
           <Table.Tr>
+            {selection && (
+              <Table.Th w={40}>
+                <SelectPage ids={rows.map((row) => row.id)} selection={selection} />
+              </Table.Th>
+            )}
             <Table.Th w={130}>{columns.code}</Table.Th>
             <Table.Th>{columns.name}</Table.Th>
             <Table.Th w={190}>{columns.kana}</Table.Th>
@@ -55,6 +66,16 @@ export function PartnerTable({ rows, busy, messages, open, codeLink }: PartnerTa
             const address = [row.address1, row.address2].filter(Boolean).join(' ');
             return (
               <Table.Tr key={row.id} className="akinai-row" onClick={() => open(row.id)}>
+                {selection && (
+                  <Table.Td onClick={(event) => event.stopPropagation()}>
+                    <Checkbox
+                      size="xs"
+                      aria-label={t.classifications.selectRow(row.code)}
+                      checked={selection.isSelected(row.id)}
+                      onChange={() => selection.toggle(row.id)}
+                    />
+                  </Table.Td>
+                )}
                 <Table.Td className="akinai-numeric">{codeLink(row)}</Table.Td>
                 <Table.Td>
                   <Text fz="sm" fw={500}>
@@ -89,5 +110,20 @@ export function PartnerTable({ rows, busy, messages, open, codeLink }: PartnerTa
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+function SelectPage({ ids, selection }: { ids: string[]; selection: PartnerSelection }) {
+  const t = useT();
+  const checked = ids.length > 0 && ids.every((id) => selection.isSelected(id));
+  const some = ids.some((id) => selection.isSelected(id));
+  return (
+    <Checkbox
+      size="xs"
+      aria-label={t.classifications.selectPage}
+      checked={checked}
+      indeterminate={some && !checked}
+      onChange={() => selection.togglePage(ids)}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import type { PartnerListQuery } from '../../../server/modules/partners/shared/partner.schema';
+import { parseClassificationFilter } from '../classifications/classification-filter-search';
 
 /** A partner list's filters live in the URL (bookmarkable, survive reload); defaults stay out. */
 export interface PartnerListSearch {
@@ -7,6 +8,8 @@ export interface PartnerListSearch {
   sort?: Exclude<PartnerListQuery['sort'], 'code'>;
   staff?: string;
   department?: string;
+  /** 分類 item ids, comma-separated (see classification-filter-search.ts). */
+  classifications?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,6 +23,8 @@ export function parsePartnerListSearch(search: Record<string, unknown>): Partner
   if (typeof search.department === 'string' && UUID.test(search.department)) {
     result.department = search.department;
   }
+  const classifications = parseClassificationFilter(search.classifications);
+  if (classifications) result.classifications = classifications;
   return result;
 }
 
@@ -55,5 +60,6 @@ export function searchKey(search: PartnerListSearch): string {
     search.sort ?? 'code',
     search.staff ?? '',
     search.department ?? '',
+    search.classifications ?? '',
   ]);
 }

@@ -37,6 +37,8 @@ export const emptyPartnerProfile = {
   email: '',
   notes: '',
   isActive: true,
+  /** One item per 分類 axis (ClassificationSelects). */
+  classifications: [] as { axisId: string; itemId: string }[],
 };
 
 /** The form values of a stored record: exactly the keys the empty form has. */

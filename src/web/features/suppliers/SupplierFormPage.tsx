@@ -39,6 +39,7 @@ export function SupplierNewPage() {
     <>
       <PageHeader title={t.suppliers.newTitle} crumbs={crumbs(t.suppliers.newTitle)} />
       <PartnerForm
+        partnerType="supplier"
         schema={supplierInputSchema}
         requireCode={!autoNumbering}
         initialValues={emptySupplier}
@@ -87,6 +88,7 @@ export function SupplierEditPage() {
       />
       {remove.error}
       <PartnerForm
+        partnerType="supplier"
         key={data.version}
         schema={supplierInputSchema}
         requireCode

@@ -14,6 +14,8 @@ export function SupplierListPage() {
   const search = useSearch({ from: '/_app/suppliers/' });
   return (
     <PartnerListPage
+      partnerType="supplier"
+      canBulkEdit={can('suppliers:edit')}
       messages={t.suppliers}
       search={search}
       applySearch={(next) =>

@@ -3,6 +3,8 @@ import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { uuidv7 } from '../../../platform/db/uuid';
 import { assignMasterCode } from '../../settings/code-numbering/code-numbering';
+import { replaceAssignments } from '../classifications/classification-assignments';
+import { withClassifications } from '../classifications/partner-classifications';
 import type { Customer, CustomerInput } from './customer.schema';
 import { customers } from './customer.table';
 import {
@@ -28,7 +30,13 @@ export async function createCustomer(
       ...customerColumns({ ...input, code }, customerId),
     })
     .catch(rethrowCustomerWriteError);
-  const customer = toCustomer(await getCustomerRow(tx, customerId));
+  await replaceAssignments(tx, 'customer', customerId, input.classifications);
+  const customer = await withClassifications(
+    tx,
+    'customer',
+    customerId,
+    toCustomer(await getCustomerRow(tx, customerId)),
+  );
   await writeAudit(tx, actor, {
     event: 'customer.created',
     targetType: 'customer',

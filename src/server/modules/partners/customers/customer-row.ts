@@ -75,7 +75,10 @@ export async function getCustomerRow(tx: TenantTransaction, customerId: string) 
 
 type CustomerDetailRow = Awaited<ReturnType<typeof getCustomerRow>>;
 
-export function toCustomer(row: CustomerDetailRow): Customer {
+/** The row without its 分類 (withClassifications adds them for the API). */
+export type CustomerRecord = Omit<Customer, 'classifications'>;
+
+export function toCustomer(row: CustomerDetailRow): CustomerRecord {
   const { customer } = row;
   const ref = (code: string | null, name: string | null) =>
     code === null || name === null ? null : { code, name };
@@ -99,7 +102,10 @@ export function customerKey(tx: TenantTransaction, customerId: string) {
  * The stored columns derived from user input: the input plus its search keys. Choosing the
  * customer itself as 請求先/回収先 is stored as null, the same as leaving it empty.
  */
-export function customerColumns(input: CustomerInput, customerId: string) {
+export function customerColumns(
+  { classifications: _, ...input }: CustomerInput,
+  customerId: string,
+) {
   const self = (id: string | null) => (id === customerId ? null : id);
   return {
     ...input,

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { partnerProfileFields } from '../../../../domain/partners/partner-fields';
 import { creditLimitSchema, tradeTermsFields } from '../../../../domain/partners/trade-terms';
 import {
+  assignedClassificationsSchema,
+  classificationAssignmentsSchema,
+} from '../classifications/classification.schema';
+import {
   PARTNER_COUNT_CAP,
   PARTNER_PAGE_SIZE_MAX,
   type PartnerListQuery,
@@ -27,6 +31,7 @@ export const customerInputSchema = z.strictObject({
   collectFromCustomerId: otherCustomer('回収先'),
   ...tradeTermsFields,
   creditLimit: creditLimitSchema,
+  classifications: classificationAssignmentsSchema.default([]),
 });
 
 export const customerUpdateSchema = customerInputSchema.extend({
@@ -52,6 +57,7 @@ export const customerSchema = z
     collectFrom: partnerReference,
     ...tradeTermsOutputFields,
     creditLimit: z.string().nullable(),
+    classifications: assignedClassificationsSchema,
   })
   .meta({ id: 'Customer' });
 

@@ -2,6 +2,8 @@ import { writeAudit } from '../../../platform/audit/write-audit';
 import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
+import { replaceAssignments } from '../classifications/classification-assignments';
+import { withClassifications } from '../classifications/partner-classifications';
 import { lockAtVersion, rethrowPartnerInUse } from '../shared/partner-write-errors';
 import { customers } from './customer.table';
 import { customerKey, getCustomerRow, toCustomer } from './customer-row';
@@ -17,7 +19,14 @@ export async function deleteCustomer(
   version: number,
 ): Promise<void> {
   await lockAtVersion(tx, customers, customers.version, customerKey(tx, customerId), version);
-  const before = toCustomer(await getCustomerRow(tx, customerId));
+  const before = await withClassifications(
+    tx,
+    'customer',
+    customerId,
+    toCustomer(await getCustomerRow(tx, customerId)),
+  );
+  // Its 分類 are part of the partner, not references to it: they go with it.
+  await replaceAssignments(tx, 'customer', customerId, []);
   await tx.db
     .delete(customers)
     .where(customerKey(tx, customerId))

@@ -6,7 +6,14 @@ import type { RowSelection } from '../../../platform/db/row-select';
 import { shapedSelect, shapedStatement } from '../../../platform/db/shaped-statement';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
-import { PARTNER_COUNT_CAP, type PartnerListQuery } from './partner.schema';
+import type { PartnerClassificationTable } from '../classifications/classification.table';
+import {
+  type ClassificationFilterShape,
+  classificationFilterShape,
+  classificationFilterValues,
+  classificationMatch,
+} from '../classifications/classification-filter';
+import { PARTNER_COUNT_CAP, type PartnerListQuery, type PartnerSearch } from './partner.schema';
 
 /** The columns a partner table (得意先, 仕入先) has for its list. */
 export interface PartnerListColumns {
@@ -18,6 +25,8 @@ export interface PartnerListColumns {
   isActive: PgColumn;
   staffUserId: PgColumn;
   departmentId: PgColumn;
+  /** The partner's own id, which its 分類 assignments point at. */
+  partnerId: PgColumn;
 }
 
 /** Which parts of the query a request uses; each combination is compiled to SQL only once. */
@@ -32,7 +41,7 @@ type ListShape = {
   department: boolean;
   after: boolean;
   byKana: boolean;
-};
+} & ClassificationFilterShape;
 
 export interface PartnerPage<Row> {
   rows: Row[];
@@ -52,12 +61,14 @@ const PHONE_LIKE = /^[0-9０-９\-－() +]+$/;
  * The list of one partner table: search (code prefix, kana prefix, name and phone partial,
  * width and kana folded by normalizeForSearch), filters, two sort orders and keyset paging.
  * Page and capped count are shaped statements declared once per table (ADR 0006); the cursor
- * carries the last row's sort key, so page N costs the same as page 1.
+ * carries the last row's sort key, so page N costs the same as page 1. `ids` selects every
+ * partner a search matches (検索結果すべて of bulk edits).
  */
 export function partnerList<Row extends { code: string; searchKana: string }>(
   table: PgTable,
   c: PartnerListColumns,
   selection: RowSelection<Row>,
+  assignments: PartnerClassificationTable,
 ) {
   const matching = (shape: ListShape): SQL | undefined =>
     and(
@@ -74,6 +85,7 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
             shape.qPhone ? like(c.searchPhone, sql.placeholder('qPhone')) : undefined,
           )
         : undefined,
+      classificationMatch(shape, assignments, { tenantId: c.tenantId, partnerId: c.partnerId }),
     );
 
   const page = shapedSelect(selection, (shape: ListShape) => {
@@ -91,16 +103,21 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
       sql`select count(*)::int as count from (select 1 from ${table} where ${matching(shape)} limit ${PARTNER_COUNT_CAP + 1}) limited`,
   );
 
-  return async function find(
+  const idStatement = shapedStatement<ListShape, { partnerId: string }>(
+    (shape) =>
+      sql`select ${c.partnerId} as "partnerId" from ${table} where ${matching(shape)} order by ${asc(c.code)} limit ${sql.placeholder('limit')}`,
+  );
+
+  function statementInput(
     tx: TenantTransaction,
-    query: PartnerListQuery,
-  ): Promise<PartnerPage<Row>> {
+    query: PartnerSearch & Pick<PartnerListQuery, 'sort' | 'limit'>,
+    cursor: [string, string] | null,
+  ) {
     const kana = query.kana ? prefixRangeValues('kana', normalizeForSearch(query.kana)) : null;
     const key = query.q ? normalizeForSearch(query.q) : '';
     const qCode = query.q ? prefixRangeValues('qCode', query.q) : null;
     const qKana = query.q ? prefixRangeValues('qKana', key) : null;
     const phoneDigits = query.q && PHONE_LIKE.test(query.q) ? key.replace(/\D/g, '') : '';
-    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     const shape: ListShape = {
       active: query.active !== 'all',
       kana: kana !== null,
@@ -112,6 +129,7 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
       department: query.department !== undefined,
       after: cursor !== null,
       byKana: query.sort === 'kana',
+      ...classificationFilterShape(query.classifications),
     };
     const values = {
       tenantId: tx.tenantId,
@@ -126,7 +144,14 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
       ...kana,
       ...qCode,
       ...qKana,
+      ...classificationFilterValues(query.classifications),
     };
+    return { shape, values };
+  }
+
+  async function find(tx: TenantTransaction, query: PartnerListQuery): Promise<PartnerPage<Row>> {
+    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+    const { shape, values } = statementInput(tx, query, cursor);
 
     const rows = await page.rows(tx, shape, values);
     const shown = rows.slice(0, query.limit);
@@ -144,7 +169,20 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
       if (total.isCapped) total.count = PARTNER_COUNT_CAP;
     }
     return { rows: shown, nextCursor, total };
-  };
+  }
+
+  /** Ids of the partners a search matches, at most `limit`. */
+  async function ids(tx: TenantTransaction, search: PartnerSearch, limit: number) {
+    const { shape, values } = statementInput(
+      tx,
+      { ...search, sort: 'code', limit: limit - 1 },
+      null,
+    );
+    const rows = await idStatement.rows(tx, shape, values);
+    return rows.map((row) => row.partnerId);
+  }
+
+  return { find, ids };
 }
 
 function encodeCursor(key: [string, string]): string {

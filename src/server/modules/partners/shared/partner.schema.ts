@@ -3,6 +3,7 @@ import { holidayShifts } from '../../../../domain/billing/closing-dates';
 import { roundingModes } from '../../../../domain/numbers/decimal';
 import { honorifics } from '../../../../domain/partners/partner-fields';
 import { closingKinds, paymentMethods, taxUnits } from '../../../../domain/partners/trade-terms';
+import { classificationFilterParam } from '../classifications/classification.schema';
 
 const keys = <T extends Record<string, unknown>>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
@@ -66,11 +67,24 @@ export const partnerListQuerySchema = z.strictObject({
   active: z.enum(['true', 'false', 'all']).default('true'),
   staff: z.uuid().optional().describe('担当者 (users.userId)'),
   department: z.uuid().optional().describe('部門 (departments.departmentId)'),
+  classifications: classificationFilterParam.optional(),
   sort: z.enum(['code', 'kana']).default('code'),
   cursor: z.string().max(400).optional().describe('前ページの nextCursor'),
   limit: z.coerce.number().int().min(1).max(PARTNER_PAGE_SIZE_MAX).default(50),
 });
 export type PartnerListQuery = z.infer<typeof partnerListQuerySchema>;
+
+/** The list's conditions without paging: what 検索結果すべて selects (bulk edits, exports). */
+export const partnerSearchSchema = partnerListQuerySchema.pick({
+  q: true,
+  kana: true,
+  active: true,
+  staff: true,
+  department: true,
+  classifications: true,
+});
+export type PartnerSearch = z.infer<typeof partnerSearchSchema>;
+export type PartnerSearchInput = z.input<typeof partnerSearchSchema>;
 
 export function partnerListSchema<Item extends z.ZodType>(item: Item, id: string) {
   return z

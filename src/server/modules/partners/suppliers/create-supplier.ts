@@ -3,6 +3,8 @@ import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { uuidv7 } from '../../../platform/db/uuid';
 import { assignMasterCode } from '../../settings/code-numbering/code-numbering';
+import { replaceAssignments } from '../classifications/classification-assignments';
+import { withClassifications } from '../classifications/partner-classifications';
 import type { Supplier, SupplierInput } from './supplier.schema';
 import { suppliers } from './supplier.table';
 import {
@@ -28,7 +30,13 @@ export async function createSupplier(
       ...supplierColumns({ ...input, code }, supplierId),
     })
     .catch(rethrowSupplierWriteError);
-  const supplier = toSupplier(await getSupplierRow(tx, supplierId));
+  await replaceAssignments(tx, 'supplier', supplierId, input.classifications);
+  const supplier = await withClassifications(
+    tx,
+    'supplier',
+    supplierId,
+    toSupplier(await getSupplierRow(tx, supplierId)),
+  );
   await writeAudit(tx, actor, {
     event: 'supplier.created',
     targetType: 'supplier',

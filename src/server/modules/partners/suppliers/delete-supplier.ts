@@ -2,6 +2,8 @@ import { writeAudit } from '../../../platform/audit/write-audit';
 import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
+import { replaceAssignments } from '../classifications/classification-assignments';
+import { withClassifications } from '../classifications/partner-classifications';
 import { lockAtVersion, rethrowPartnerInUse } from '../shared/partner-write-errors';
 import { suppliers } from './supplier.table';
 import { getSupplierRow, supplierKey, toSupplier } from './supplier-row';
@@ -17,7 +19,14 @@ export async function deleteSupplier(
   version: number,
 ): Promise<void> {
   await lockAtVersion(tx, suppliers, suppliers.version, supplierKey(tx, supplierId), version);
-  const before = toSupplier(await getSupplierRow(tx, supplierId));
+  const before = await withClassifications(
+    tx,
+    'supplier',
+    supplierId,
+    toSupplier(await getSupplierRow(tx, supplierId)),
+  );
+  // Its 分類 are part of the partner, not references to it: they go with it.
+  await replaceAssignments(tx, 'supplier', supplierId, []);
   await tx.db
     .delete(suppliers)
     .where(supplierKey(tx, supplierId))

@@ -54,7 +54,10 @@ export async function getSupplierRow(tx: TenantTransaction, supplierId: string) 
   return row;
 }
 
-export function toSupplier(row: Awaited<ReturnType<typeof getSupplierRow>>): Supplier {
+/** The row without its 分類 (withClassifications adds them for the API). */
+export type SupplierRecord = Omit<Supplier, 'classifications'>;
+
+export function toSupplier(row: Awaited<ReturnType<typeof getSupplierRow>>): SupplierRecord {
   const { supplier } = row;
   return {
     supplierId: supplier.supplierId,
@@ -77,7 +80,10 @@ export function supplierKey(tx: TenantTransaction, supplierId: string) {
 }
 
 /** The supplier itself as 支払先 is stored as null, the same as leaving it empty. */
-export function supplierColumns(input: SupplierInput, supplierId: string) {
+export function supplierColumns(
+  { classifications: _, ...input }: SupplierInput,
+  supplierId: string,
+) {
   return {
     ...input,
     payToSupplierId: input.payToSupplierId === supplierId ? null : input.payToSupplierId,

@@ -7,6 +7,10 @@ import {
 import { partnerProfileFields } from '../../../../domain/partners/partner-fields';
 import { tradeTermsFields } from '../../../../domain/partners/trade-terms';
 import {
+  assignedClassificationsSchema,
+  classificationAssignmentsSchema,
+} from '../classifications/classification.schema';
+import {
   type PartnerListQuery,
   partnerDeleteQuerySchema,
   partnerListQuerySchema,
@@ -30,6 +34,7 @@ const supplierFields = {
     .date({ error: '登録日は YYYY-MM-DD の形式で入力してください' })
     .nullable()
     .default(null),
+  classifications: classificationAssignmentsSchema.default([]),
 };
 
 type SupplierFields = z.infer<z.ZodObject<typeof supplierFields>>;
@@ -81,6 +86,7 @@ export const supplierSchema = z
       .string()
       .nullable()
       .describe('チェックデジット不一致など、保存はしたが確認してほしい点'),
+    classifications: assignedClassificationsSchema,
   })
   .meta({ id: 'Supplier' });
 export type Supplier = z.infer<typeof supplierSchema>;

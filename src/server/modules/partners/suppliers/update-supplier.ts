@@ -3,6 +3,8 @@ import { auditDiff } from '../../../platform/audit/audit-diff';
 import { writeAudit } from '../../../platform/audit/write-audit';
 import type { ActorContext } from '../../../platform/auth/principal';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
+import { replaceAssignments } from '../classifications/classification-assignments';
+import { withClassifications } from '../classifications/partner-classifications';
 import { lockAtVersion, requireCode } from '../shared/partner-write-errors';
 import type { Supplier, SupplierUpdate } from './supplier.schema';
 import { suppliers } from './supplier.table';
@@ -23,13 +25,24 @@ export async function updateSupplier(
 ): Promise<Supplier> {
   requireCode(input.code);
   await lockAtVersion(tx, suppliers, suppliers.version, supplierKey(tx, supplierId), version);
-  const before = toSupplier(await getSupplierRow(tx, supplierId));
+  const before = await withClassifications(
+    tx,
+    'supplier',
+    supplierId,
+    toSupplier(await getSupplierRow(tx, supplierId)),
+  );
   await tx.db
     .update(suppliers)
     .set({ ...supplierColumns(input, supplierId), version: version + 1, updatedAt: sql`now()` })
     .where(supplierKey(tx, supplierId))
     .catch(rethrowSupplierWriteError);
-  const after = toSupplier(await getSupplierRow(tx, supplierId));
+  await replaceAssignments(tx, 'supplier', supplierId, input.classifications);
+  const after = await withClassifications(
+    tx,
+    'supplier',
+    supplierId,
+    toSupplier(await getSupplierRow(tx, supplierId)),
+  );
   await writeAudit(tx, actor, {
     event: 'supplier.updated',
     targetType: 'supplier',
