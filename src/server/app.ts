@@ -71,6 +71,8 @@ export interface AppDependencies {
   config: Config;
   pool: pg.Pool;
   https?: ServerOptions;
+  /** The built SPA; tests point it at a stand-in so HTML responses exist without a build. */
+  webRoot?: string;
 }
 
 export interface AkinaiApp {
@@ -81,7 +83,12 @@ export interface AkinaiApp {
 }
 
 /** Builds the HTTP application in layers: external plugins → platform → modules → web. */
-export async function buildApp({ config, pool, https }: AppDependencies): Promise<AkinaiApp> {
+export async function buildApp({
+  config,
+  pool,
+  https,
+  webRoot,
+}: AppDependencies): Promise<AkinaiApp> {
   const app = Fastify({
     ...(https ? { https } : {}),
     trustProxy: config.TRUST_PROXY,
@@ -239,7 +246,7 @@ export async function buildApp({ config, pool, https }: AppDependencies): Promis
   );
 
   // Web
-  const hasWeb = await registerWebApp(app);
+  const hasWeb = await registerWebApp(app, webRoot);
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && isSpaNavigation(request.method, request.url)) {
       return reply

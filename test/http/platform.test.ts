@@ -30,6 +30,19 @@ describe('HTTP platform', () => {
     expect(response.headers['strict-transport-security']).toBeUndefined();
   });
 
+  it('tells a signed-in user where the data is kept (DATA_REGION, white paper §2)', async () => {
+    const me = (await api(t, tenant.adminCookie).get('/api/v1/auth/me')).json();
+    expect(me.tenant.dataRegion).toBe('ap-northeast-1 (東京)');
+    const osaka = await createTestApp({ DATA_REGION: 'ap-northeast-3 (大阪)' });
+    try {
+      const other = await createSignedInTenant(osaka);
+      const seen = (await api(osaka, other.adminCookie).get('/api/v1/auth/me')).json();
+      expect(seen.tenant.dataRegion).toBe('ap-northeast-3 (大阪)');
+    } finally {
+      await osaka.close();
+    }
+  });
+
   it('answers malformed JSON, wrong content types and unknown routes with problem+json, never a stack', async () => {
     const cases = [
       await t.app.inject({

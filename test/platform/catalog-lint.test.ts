@@ -56,7 +56,7 @@ describe('schema catalog lint', () => {
     }
   });
 
-  it('gives the runtime role DML only, and no way to rewrite the audit log', async () => {
+  it('gives the runtime role DML only, and no way to rewrite the audit logs', async () => {
     const { rows } = await db.superuser.query<{ privilege_type: string; table_name: string }>(
       `SELECT table_name, privilege_type FROM information_schema.role_table_grants
         WHERE grantee = 'akinai_app' AND table_schema = 'app' ORDER BY 1, 2`,
@@ -65,5 +65,9 @@ describe('schema catalog lint', () => {
     expect([...privileges].sort()).toEqual(['DELETE', 'INSERT', 'SELECT', 'UPDATE']);
     const audit = rows.filter((r) => r.table_name === 'audit_log').map((r) => r.privilege_type);
     expect(audit.sort()).toEqual(['INSERT', 'SELECT']);
+    const operatorLog = rows
+      .filter((r) => r.table_name === 'operator_audit_log')
+      .map((r) => r.privilege_type);
+    expect(operatorLog.sort()).toEqual(['INSERT', 'SELECT']);
   });
 });

@@ -9,12 +9,17 @@ export const webRoot = fileURLToPath(new URL('../../../../dist/web', import.meta
  * Serves the built SPA. Any GET outside /api that matches no file gets index.html so that
  * client-side routes survive a reload; hashed assets are cached for a year.
  */
-export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
-  if (!existsSync(`${webRoot}/index.html`)) return false;
+export async function registerWebApp(
+  app: FastifyInstance,
+  root: string = webRoot,
+): Promise<boolean> {
+  if (!existsSync(`${root}/index.html`)) return false;
   await app.register(fastifyStatic, {
-    root: webRoot,
+    root,
     wildcard: false,
     index: false,
+    // Without this, send's own "max-age=0" overwrites the header set below.
+    cacheControl: false,
     setHeaders(res, path) {
       res.setHeader(
         'cache-control',
