@@ -15,6 +15,7 @@ export function SupplierListPage() {
   return (
     <PartnerListPage
       messages={t.suppliers}
+      help="suppliers"
       search={search}
       applySearch={(next) =>
         navigate({ search: (current) => ({ ...current, ...next }), replace: true })
