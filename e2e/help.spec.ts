@@ -26,3 +26,15 @@ test('the help centre is readable without signing in', async ({ page }) => {
   await page.goto('/help/no-such-page');
   await expect(page.getByText('ページが見つかりません')).toBeVisible();
 });
+
+test('the sign-up page links its help page, whose tables render', async ({ page, context }) => {
+  await page.goto('/signup');
+  const helpTab = context.waitForEvent('page');
+  await page.getByRole('link', { name: 'トライアルの期間と終了後の扱い（ヘルプ）' }).click();
+  const help = await helpTab;
+  await expect(help).toHaveURL(/\/help\/signup$/);
+  await expect(help.getByText('お申し込みから30日間')).toBeVisible();
+  await help.getByRole('main').getByRole('link', { name: '全データのエクスポート' }).click();
+  await expect(help).toHaveURL(/\/help\/data-export$/);
+  await expect(help.getByRole('cell', { name: 'audit_log.csv' })).toBeVisible();
+});

@@ -55,10 +55,14 @@ test('a customer billed to another customer, closing twice a month', async ({ pa
   await test.step('the 請求先 cannot be deleted while the branch names it', async () => {
     await page.goto('/customers');
     await page.getByLabel('検索').fill(headCode);
+    // The search lands in the URL after a pause; a click before that would be overtaken by it.
+    await expect(page.getByTestId('partner-total')).toHaveText('1件');
+    await expect(page).toHaveURL(new RegExp(`q=${headCode}`));
     await page
       .getByRole('row', { name: new RegExp(headCode) })
       .getByRole('link')
       .click();
+    await expect(page.getByRole('heading', { name: '得意先修正' })).toBeVisible();
     await page.getByRole('button', { name: '削除' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '削除' }).click();
     await expect(page.getByRole('alert')).toContainText('「使用しない」に変更してください');

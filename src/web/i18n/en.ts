@@ -1432,6 +1432,7 @@ export const en: Messages = {
     toLogin: 'Go to sign-in',
     haveAccount: 'Already have an account? Sign in',
     signupLink: 'Start a free trial',
+    helpLink: 'Trial length and what happens at the end (help)',
   },
   errors: {
     network: 'Cannot reach the server. Check your network connection.',

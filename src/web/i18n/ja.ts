@@ -1427,6 +1427,7 @@ export const ja = {
     toLogin: 'ログイン画面へ',
     haveAccount: 'すでにアカウントをお持ちの方はこちら',
     signupLink: '無料トライアルのお申し込み',
+    helpLink: 'トライアルの期間と終了後の扱い（ヘルプ）',
   },
   errors: {
     network: 'サーバーに接続できません。ネットワークの状態を確認してください。',

@@ -12,6 +12,7 @@ export function ClassificationSettingsPage() {
   return (
     <>
       <PageHeader
+        help="classifications"
         title={t.classifications.title}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: t.classifications.title }]}
         description={t.classifications.lead}

@@ -21,6 +21,7 @@ export function CompanyProfilePage() {
   return (
     <>
       <PageHeader
+        help="company"
         title={c.title}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: c.title }]}
         description={

@@ -14,6 +14,7 @@ export function DataExportPage() {
   return (
     <>
       <PageHeader
+        help="data-export"
         title={texts.title}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: texts.title }]}
         description={texts.lead}

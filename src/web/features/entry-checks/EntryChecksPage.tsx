@@ -59,6 +59,7 @@ export function EntryChecksPage() {
   return (
     <>
       <PageHeader
+        help="entry-checks"
         title={e.title}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: e.title }]}
         description={e.lead}

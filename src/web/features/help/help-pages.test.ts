@@ -1,3 +1,7 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import Markdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import { helpLinksIn, parseHelpPage } from './help-markdown';
 import { helpPageFiles, helpPages, helpSections, helpSourceOf } from './help-pages';
@@ -26,6 +30,22 @@ describe('help centre', () => {
         .map((target) => `${slug} → ${target}`),
     );
     expect(dead).toEqual([]);
+  });
+
+  // CommonMark does not close 「**回収予定（月）**と」 (a parenthesis before, a letter after), so
+  // Japanese text easily leaves stray asterisks on the rendered page.
+  it('renders every bold and code span, leaving no stray markers', () => {
+    const stray = helpPageFiles().filter((slug) => {
+      const html = renderToStaticMarkup(
+        createElement(Markdown, { remarkPlugins: [remarkGfm] }, helpSourceOf(slug) ?? ''),
+      ).replace(/<code>[^<]*<\/code>/g, '');
+      return /\*\*|`/.test(html);
+    });
+    expect(stray).toEqual([]);
+    const broken = renderToStaticMarkup(
+      createElement(Markdown, { remarkPlugins: [remarkGfm] }, '**回収予定（月）**と'),
+    );
+    expect(broken).toContain('**');
   });
 
   it('refuses a page without a title line', () => {

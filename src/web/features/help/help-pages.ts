@@ -8,7 +8,7 @@ const sources = import.meta.glob<string>('./pages/*.md', {
 
 /** The help centre's table of contents; a page file not listed here is a test failure. */
 export const helpSections = [
-  { key: 'start', pages: ['getting-started', 'login'] },
+  { key: 'start', pages: ['getting-started', 'signup', 'login'] },
   {
     key: 'account',
     pages: ['password-change', 'password-reset', 'mfa', 'sessions', 'api-tokens'],
@@ -21,10 +21,26 @@ export const helpSections = [
       'initial-password',
       'permission-groups',
       'system-settings',
+      'company',
+      'print-settings',
+      'entry-checks',
+      'data-export',
       'audit-log',
     ],
   },
-  { key: 'masters', pages: ['customers', 'departments', 'projects', 'tax-rates', 'units'] },
+  {
+    key: 'masters',
+    pages: [
+      'customers',
+      'suppliers',
+      'products',
+      'classifications',
+      'departments',
+      'projects',
+      'tax-rates',
+      'units',
+    ],
+  },
 ] as const;
 
 export type HelpSectionKey = (typeof helpSections)[number]['key'];

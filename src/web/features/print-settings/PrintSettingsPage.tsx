@@ -17,6 +17,7 @@ export function PrintSettingsPage() {
   return (
     <>
       <PageHeader
+        help="print-settings"
         title={p.title}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: p.title }]}
         description={p.lead}

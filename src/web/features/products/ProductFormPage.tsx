@@ -55,7 +55,11 @@ export function ProductNewPage() {
   });
   return (
     <>
-      <PageHeader title={t.products.newTitle} crumbs={crumbs(t.products.newTitle)} />
+      <PageHeader
+        help="products"
+        title={t.products.newTitle}
+        crumbs={crumbs(t.products.newTitle)}
+      />
       <ProductForm
         initialValues={emptyProduct}
         saving={save.isPending}
@@ -92,6 +96,7 @@ export function ProductEditPage() {
   return (
     <>
       <PageHeader
+        help="products"
         title={t.products.editTitle}
         crumbs={crumbs(t.products.editTitle)}
         description={

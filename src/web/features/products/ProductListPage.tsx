@@ -99,6 +99,7 @@ export function ProductListPage() {
   return (
     <>
       <PageHeader
+        help="products"
         title={t.products.listTitle}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: t.products.listTitle }]}
         actions={

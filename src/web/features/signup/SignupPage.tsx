@@ -166,6 +166,12 @@ export function SignupPage() {
               {s.haveAccount}
             </Anchor>
           </Text>
+          <Text ta="center" size="sm">
+            {/* A new tab, so reading the help does not lose what was typed. */}
+            <Anchor href="/help/signup" target="_blank" rel="noopener">
+              {s.helpLink}
+            </Anchor>
+          </Text>
         </Stack>
       </form>
     </AuthScreen>

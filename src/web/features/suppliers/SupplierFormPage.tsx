@@ -37,7 +37,11 @@ export function SupplierNewPage() {
 
   return (
     <>
-      <PageHeader title={t.suppliers.newTitle} crumbs={crumbs(t.suppliers.newTitle)} />
+      <PageHeader
+        help="suppliers"
+        title={t.suppliers.newTitle}
+        crumbs={crumbs(t.suppliers.newTitle)}
+      />
       <PartnerForm
         partnerType="supplier"
         schema={supplierInputSchema}
@@ -78,6 +82,7 @@ export function SupplierEditPage() {
   return (
     <>
       <PageHeader
+        help="suppliers"
         title={t.suppliers.editTitle}
         crumbs={crumbs(t.suppliers.editTitle)}
         description={

@@ -17,6 +17,7 @@ export function SupplierListPage() {
       partnerType="supplier"
       canBulkEdit={can('suppliers:edit')}
       messages={t.suppliers}
+      help="suppliers"
       search={search}
       applySearch={(next) =>
         navigate({ search: (current) => ({ ...current, ...next }), replace: true })
