@@ -275,6 +275,26 @@ export const errorCatalogue = {
     ja: 'この組織の契約は既に終了しています。',
     en: 'This organisation’s contract has already ended.',
   },
+  incident_already_declared: {
+    status: 409,
+    ja: 'この障害は既に告知済みです。',
+    en: 'This incident has already been declared.',
+  },
+  incident_not_declared: {
+    status: 409,
+    ja: 'この障害はまだ告知されていません。先に告知してください。',
+    en: 'This incident has not been declared yet.',
+  },
+  incident_resolved: {
+    status: 409,
+    ja: 'この障害は既に解消済みです。',
+    en: 'This incident is already resolved.',
+  },
+  inquiry_closed: {
+    status: 409,
+    ja: 'この問い合わせは終了しています。',
+    en: 'This inquiry is closed.',
+  },
   version_conflict: {
     status: 409,
     ja: '他の担当者が先に更新しました。画面を開き直してから修正してください。',
