@@ -50,9 +50,9 @@ export function OpsIncidentsPage() {
         head={
           <>
             <Table.Th>{i.titleLabel}</Table.Th>
-            <Table.Th>{i.severity}</Table.Th>
-            <Table.Th>{i.status}</Table.Th>
-            <Table.Th>{i.affected}</Table.Th>
+            <Table.Th w={80}>{i.severity}</Table.Th>
+            <Table.Th w={120}>{i.status}</Table.Th>
+            <Table.Th w={150}>{i.affected}</Table.Th>
             <Table.Th w={140}>{i.detectedAt}</Table.Th>
             <Table.Th w={140}>{i.declaredAt}</Table.Th>
             <Table.Th w={150}>
@@ -61,7 +61,7 @@ export function OpsIncidentsPage() {
                 {i.target}
               </Text>
             </Table.Th>
-            <Table.Th w={200} />
+            <Table.Th w={130} />
           </>
         }
       >

@@ -17,7 +17,7 @@ const statusColors: Record<string, string> = {
 export function SeverityBadge({ severity }: { severity: string }) {
   const t = useT();
   return (
-    <Badge variant="light" color={severityColors[severity] ?? 'gray'}>
+    <Badge variant="light" color={severityColors[severity] ?? 'gray'} style={{ flexShrink: 0 }}>
       {t.incidents.severities[severity] ?? severity}
     </Badge>
   );
@@ -26,7 +26,7 @@ export function SeverityBadge({ severity }: { severity: string }) {
 export function IncidentStatusBadge({ status }: { status: string }) {
   const t = useT();
   return (
-    <Badge variant="dot" color={statusColors[status] ?? 'gray'}>
+    <Badge variant="dot" color={statusColors[status] ?? 'gray'} style={{ flexShrink: 0 }}>
       {t.incidents.statuses[status] ?? status}
     </Badge>
   );
