@@ -61,7 +61,8 @@ const ALLOWED_BEFORE_MFA_ENROLMENT = new Set([
 /**
  * Writes an ended tenant may still make (ADR 0017): signing in and out, finishing a sign-in
  * (TOTP code or required enrolment), looking after one's own password and sessions, and asking
- * support (問い合わせ, ADR 0020). The export is a GET. Everything else that changes data answers 403 tenant_read_only.
+ * support (問い合わせ, ADR 0020). The export is a GET. Everything else that changes data answers
+ * 403 tenant_read_only.
  */
 export const WRITES_ALLOWED_WHEN_READ_ONLY = new Set([
   ...ALLOWED_BEFORE_MFA_CODE,
