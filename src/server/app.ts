@@ -26,6 +26,10 @@ import { passwordResetRoutes } from './modules/identity/password-reset.routes';
 import { permissionGroupRoutes } from './modules/identity/permission-group.routes';
 import { sessionRoutes } from './modules/identity/session.routes';
 import { userRoutes } from './modules/identity/user.routes';
+import { opsIncidentRoutes } from './modules/incidents/ops-incident.routes';
+import { statusRoutes } from './modules/incidents/status.routes';
+import { inquiryRoutes } from './modules/inquiries/inquiry.routes';
+import { opsInquiryRoutes } from './modules/inquiries/ops-inquiry.routes';
 import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes';
 import { departmentRoutes } from './modules/masters/departments/department.routes';
 import { customerPriceRoutes } from './modules/masters/products/customer-price.routes';
@@ -220,6 +224,11 @@ export async function buildApp({
       await api.register(documentSettingsRoutes);
       await api.register(apiTokenRoutes);
       await api.register(lifecycleRoutes, { pool });
+      await api.register(statusRoutes, { pool });
+      await api.register(inquiryRoutes, {
+        supportEmail: config.SUPPORT_EMAIL,
+        appOrigin: config.APP_ORIGIN ?? '',
+      });
       await api.register(signupRoutes, {
         pool,
         appOrigin: config.APP_ORIGIN,
@@ -241,6 +250,8 @@ export async function buildApp({
         loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
       });
       await ops.register(opsTenantRoutes, { trialDays: config.TRIAL_DAYS });
+      await ops.register(opsIncidentRoutes, { appOrigin: config.APP_ORIGIN ?? '' });
+      await ops.register(opsInquiryRoutes, { appOrigin: config.APP_ORIGIN ?? '' });
     },
     { prefix: '/api/ops/v1' },
   );

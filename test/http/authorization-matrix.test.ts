@@ -246,6 +246,22 @@ const expectedAccess: Record<string, string> = {
   'POST /api/ops/v1/tenants/:tenantId/end-contract': 'operator',
   'POST /api/ops/v1/tenants/:tenantId/break-glass': 'operator',
   'GET /api/ops/v1/audit-log': 'operator',
+  /** 障害 and 問い合わせ (ADR 0020). The status page is public and names no tenant. */
+  'GET /api/v1/status': 'public',
+  'GET /api/v1/incidents/active': 'orgAdmin',
+  'GET /api/v1/inquiries': 'authenticated',
+  'POST /api/v1/inquiries': 'authenticated',
+  'GET /api/v1/inquiries/:inquiryId': 'authenticated',
+  'POST /api/v1/inquiries/:inquiryId/messages': 'authenticated',
+  'GET /api/ops/v1/incidents': 'operator',
+  'POST /api/ops/v1/incidents': 'operator',
+  'GET /api/ops/v1/incidents/:incidentId': 'operator',
+  'POST /api/ops/v1/incidents/:incidentId/declare': 'operator',
+  'POST /api/ops/v1/incidents/:incidentId/updates': 'operator',
+  'GET /api/ops/v1/inquiries': 'operator',
+  'GET /api/ops/v1/inquiries/:inquiryId': 'operator',
+  'POST /api/ops/v1/inquiries/:inquiryId/answer': 'operator',
+  'POST /api/ops/v1/inquiries/:inquiryId/close': 'operator',
 };
 
 describe('authorization matrix', () => {

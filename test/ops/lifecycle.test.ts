@@ -157,6 +157,10 @@ async function fillEveryTable(tenant: TestTenant, contact: string) {
       unitPrice: '90',
     }),
   );
+  // 問い合わせ (ADR 0020): the tenant's questions go with its other data.
+  await expectCreated(
+    admin.post('/api/v1/inquiries', { subject: '削除前の確認', category: 'other', body: '質問' }),
+  );
   await t.db.superuser.query(
     'UPDATE app.users SET email = $2 WHERE tenant_id = $1 AND login_id = $3',
     [tenant.tenantId, `admin-${tenant.code}@example.jp`, 'admin'],

@@ -506,6 +506,47 @@ const samples: Record<string, Sample> = {
     body: { reason: '問い合わせ #123 の調査のため', minutes: 30 },
   }),
   'GET /api/ops/v1/audit-log': () => ({ url: '/api/ops/v1/audit-log' }),
+  'GET /api/v1/status': () => ({ url: '/api/v1/status' }),
+  'GET /api/v1/incidents/active': () => ({ url: '/api/v1/incidents/active' }),
+  'GET /api/v1/inquiries': () => ({ url: '/api/v1/inquiries' }),
+  'POST /api/v1/inquiries': () => ({
+    url: '/api/v1/inquiries',
+    body: { subject: '請求書の印刷', category: 'usage', body: '印刷の余白を変えられますか。' },
+  }),
+  'GET /api/v1/inquiries/:inquiryId': () => ({
+    url: '/api/v1/inquiries/00000000-0000-7000-8000-000000000000',
+  }),
+  'POST /api/v1/inquiries/:inquiryId/messages': () => ({
+    url: '/api/v1/inquiries/00000000-0000-7000-8000-000000000000/messages',
+    body: { body: '追加の質問です。' },
+  }),
+  'GET /api/ops/v1/incidents': () => ({ url: '/api/ops/v1/incidents' }),
+  'POST /api/ops/v1/incidents': () => ({
+    url: '/api/ops/v1/incidents',
+    body: { title: 'ログインできない', severity: 'major', detectedAt: new Date().toISOString() },
+  }),
+  'GET /api/ops/v1/incidents/:incidentId': () => ({
+    url: '/api/ops/v1/incidents/00000000-0000-7000-8000-000000000000',
+  }),
+  'POST /api/ops/v1/incidents/:incidentId/declare': () => ({
+    url: '/api/ops/v1/incidents/00000000-0000-7000-8000-000000000000/declare',
+    body: { severity: 'major', allTenants: true, message: '調査中です。' },
+  }),
+  'POST /api/ops/v1/incidents/:incidentId/updates': () => ({
+    url: '/api/ops/v1/incidents/00000000-0000-7000-8000-000000000000/updates',
+    body: { status: 'identified', message: '原因を特定しました。' },
+  }),
+  'GET /api/ops/v1/inquiries': () => ({ url: '/api/ops/v1/inquiries?status=open' }),
+  'GET /api/ops/v1/inquiries/:inquiryId': () => ({
+    url: '/api/ops/v1/inquiries/00000000-0000-7000-8000-000000000000',
+  }),
+  'POST /api/ops/v1/inquiries/:inquiryId/answer': () => ({
+    url: '/api/ops/v1/inquiries/00000000-0000-7000-8000-000000000000/answer',
+    body: { body: '回答です。' },
+  }),
+  'POST /api/ops/v1/inquiries/:inquiryId/close': () => ({
+    url: '/api/ops/v1/inquiries/00000000-0000-7000-8000-000000000000/close',
+  }),
 };
 
 function opsTenant(fixtures: RouteFixtures): string {

@@ -310,6 +310,26 @@ export const errorCatalogue = {
     ja: '一度に変更できるのは10,000件までです。条件で絞り込んでください。',
     en: 'At most 10,000 partners can be changed at once. Narrow the search.',
   },
+  incident_already_declared: {
+    status: 409,
+    ja: 'この障害は既に告知済みです。',
+    en: 'This incident has already been declared.',
+  },
+  incident_not_declared: {
+    status: 409,
+    ja: 'この障害はまだ告知されていません。先に告知してください。',
+    en: 'This incident has not been declared yet.',
+  },
+  incident_resolved: {
+    status: 409,
+    ja: 'この障害は既に解消済みです。',
+    en: 'This incident is already resolved.',
+  },
+  inquiry_closed: {
+    status: 409,
+    ja: 'この問い合わせは終了しています。',
+    en: 'This inquiry is closed.',
+  },
   version_conflict: {
     status: 409,
     ja: '他の担当者が先に更新しました。画面を開き直してから修正してください。',

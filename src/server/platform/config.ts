@@ -66,6 +66,8 @@ const configSchema = z
     TRIAL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Trial sign-ups accepted per client IP and hour (POST /api/v1/signup). */
     SIGNUP_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(5),
+    /** The provider's support address: new 問い合わせ are mailed there (unset: no mail). */
+    SUPPORT_EMAIL: z.email().optional(),
     /** 32 random bytes, base64: encrypts TOTP secrets. Required in production. */
     MFA_ENCRYPTION_KEY: z.string().optional(),
     /** 32 random bytes, base64 or hex: wraps every backup data key. Required in production. */

@@ -14,6 +14,7 @@ import {
   IconUser,
 } from '../components/icons';
 import { ContractEndedBanner } from '../features/data-export/ContractEndedBanner';
+import { IncidentBanner } from '../features/incidents/IncidentBanner';
 import { useT } from '../i18n/i18n';
 import { BrandMark } from './BrandMark';
 import { LanguageToggle } from './LanguageToggle';
@@ -121,6 +122,9 @@ export function AppLayout() {
                 >
                   {t.shell.sessions}
                 </Menu.Item>
+                <Menu.Item component={Link} to="/inquiries" leftSection={<IconHelp size={16} />}>
+                  {t.inquiries.nav}
+                </Menu.Item>
               </Menu.Dropdown>
             </Menu>
             <LanguageToggle onDark />
@@ -137,6 +141,7 @@ export function AppLayout() {
         </Group>
       </Box>
       <ContractEndedBanner />
+      <IncidentBanner />
       <Box component="main" style={{ flex: 1 }}>
         <Container size="xl" py="lg">
           <Outlet />

@@ -20,6 +20,7 @@ import {
 } from '../api/company';
 import { customerQueryOptions } from '../api/customers';
 import { departmentListQueryOptions, departmentQueryOptions } from '../api/departments';
+import { inquiryQueryOptions, opsInquiryQueryOptions } from '../api/inquiries';
 import { mfaSettingsQueryOptions, mfaStatusQueryOptions } from '../api/mfa';
 import { fetchOperatorMe, operatorMeQueryOptions, opsTenantQueryOptions } from '../api/ops';
 import { codeNumberingQueryOptions } from '../api/partners';
@@ -50,6 +51,12 @@ import { EntryChecksPage } from '../features/entry-checks/EntryChecksPage';
 import { HelpLayout } from '../features/help/HelpLayout';
 import { HelpArticlePage, HelpIndexPage } from '../features/help/HelpPages';
 import { helpPages } from '../features/help/help-pages';
+import { OpsIncidentsPage } from '../features/incidents/OpsIncidentsPage';
+import { StatusPage } from '../features/incidents/StatusPage';
+import { InquiryDetailPage } from '../features/inquiries/InquiryDetailPage';
+import { InquiryListPage } from '../features/inquiries/InquiryListPage';
+import { OpsInquiryDetailPage } from '../features/inquiries/OpsInquiryDetailPage';
+import { OpsInquiryListPage } from '../features/inquiries/OpsInquiryListPage';
 import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { MfaAccountPage } from '../features/mfa/MfaAccountPage';
@@ -545,6 +552,28 @@ const dataExportRoute = createRoute({
   component: DataExportPage,
 });
 
+/** 稼働状況: public, no sign-in (ADR 0020). */
+const statusRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/status',
+  component: StatusPage,
+});
+
+/** お問い合わせ: any signed-in user, their own conversations. */
+const inquiryListRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'inquiries',
+  component: InquiryListPage,
+});
+
+const inquiryDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'inquiries/$inquiryId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(inquiryQueryOptions(params.inquiryId)),
+  component: InquiryDetailPage,
+});
+
 /** 無料トライアルのお申し込み: public. */
 const signupRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -632,7 +661,28 @@ const classificationsRoute = createRoute({
   component: ClassificationSettingsPage,
 });
 
+const opsIncidentsRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'incidents',
+  component: OpsIncidentsPage,
+});
+
+const opsInquiryListRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'inquiries',
+  component: OpsInquiryListPage,
+});
+
+const opsInquiryDetailRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'inquiries/$inquiryId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(opsInquiryQueryOptions(params.inquiryId)),
+  component: OpsInquiryDetailPage,
+});
+
 const routeTree = rootRoute.addChildren([
+  statusRoute,
   loginRoute,
   signupRoute,
   opsRoute.addChildren([
@@ -644,6 +694,9 @@ const routeTree = rootRoute.addChildren([
       opsTenantNewRoute,
       opsTenantDetailRoute,
       opsAuditLogRoute,
+      opsIncidentsRoute,
+      opsInquiryListRoute,
+      opsInquiryDetailRoute,
     ]),
   ]),
   helpRoute.addChildren([helpIndexRoute, helpArticleRoute]),
@@ -678,6 +731,8 @@ const routeTree = rootRoute.addChildren([
     tenantApiTokensRoute,
     dataExportRoute,
     classificationsRoute,
+    inquiryListRoute,
+    inquiryDetailRoute,
   ]),
 ]);
 

@@ -12,6 +12,8 @@ export interface Crumb {
     | '/customers'
     | '/suppliers'
     | '/ops/tenants'
+    | '/ops/inquiries'
+    | '/inquiries'
     | '/departments'
     | '/projects'
     | '/products'

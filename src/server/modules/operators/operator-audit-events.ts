@@ -14,6 +14,12 @@ export const operatorAuditEvents = {
   'tenant.seat_limit_changed': '契約席数を変更',
   'tenant.contract_ended': '契約を終了',
   'break_glass.granted': '緊急アクセスを取得',
+  'incident.recorded': '障害の検知を記録',
+  'incident.declared': '障害を告知',
+  'incident.updated': '障害の経過を報告',
+  'incident.resolved': '障害の解消を告知',
+  'inquiry.answered': '問い合わせに回答',
+  'inquiry.closed': '問い合わせを終了',
 } as const;
 
 export type OperatorAuditEvent = keyof typeof operatorAuditEvents;

@@ -60,14 +60,18 @@ const ALLOWED_BEFORE_MFA_ENROLMENT = new Set([
 
 /**
  * Writes an ended tenant may still make (ADR 0017): signing in and out, finishing a sign-in
- * (TOTP code or required enrolment), and looking after one's own password and sessions. The
- * export is a GET. Everything else that changes data answers 403 tenant_read_only.
+ * (TOTP code or required enrolment), looking after one's own password and sessions, and asking
+ * support (問い合わせ, ADR 0020). The export is a GET. Everything else that changes data answers
+ * 403 tenant_read_only.
  */
 export const WRITES_ALLOWED_WHEN_READ_ONLY = new Set([
   ...ALLOWED_BEFORE_MFA_CODE,
   ...ALLOWED_BEFORE_MFA_ENROLMENT,
   'DELETE /api/v1/auth/sessions/:sessionId',
   'POST /api/v1/auth/sessions/revoke-others',
+  // An ended customer may still ask the provider (about the export, the purge date...).
+  'POST /api/v1/inquiries',
+  'POST /api/v1/inquiries/:inquiryId/messages',
 ]);
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

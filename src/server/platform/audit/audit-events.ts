@@ -18,6 +18,9 @@ export const auditEvents = {
   'tenant.contract_ended': '契約を終了',
   /** An operator was granted time-limited support access; after holds reason and expiry. */
   'support.break_glass_granted': '運用者の緊急アクセスを許可',
+  /** 問い合わせ to the provider (ADR 0020); the provider's answers are in the operator log. */
+  'inquiry.created': '問い合わせを送信',
+  'inquiry.replied': '問い合わせに返信',
   'auth.login_succeeded': 'ログイン',
   'auth.login_failed': 'ログイン失敗',
   'auth.logout': 'ログアウト',

@@ -29,6 +29,12 @@ export const globalTables: Record<string, string> = {
   'app.operator_audit_log': 'what operators did, across tenants; kept after a tenant is purged',
   'app.break_glass_grants':
     'operator access grants to one tenant (target_tenant_id), kept after purge',
+  // 障害 (ADR 0020): the provider's incidents. Declared ones are public (status page); which
+  // tenants are affected is readable by the operator plane and by each affected tenant only.
+  'app.incidents': 'platform incidents; declared rows are public on the status page',
+  'app.incident_updates': 'public progress reports of declared incidents',
+  'app.incident_tenants':
+    'affected tenants of an incident (affected_tenant_id): operator plane, or the tenant itself',
 };
 
 const rules: { rule: string; sql: string }[] = [

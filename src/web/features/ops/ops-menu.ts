@@ -11,5 +11,7 @@ export interface OpsMenuItem {
 
 export const opsMenuItems: OpsMenuItem[] = [
   { to: '/ops/tenants', label: (t) => t.ops.nav.tenants },
+  { to: '/ops/incidents', label: (t) => t.incidents.nav },
+  { to: '/ops/inquiries', label: (t) => t.inquiries.opsTitle },
   { to: '/ops/audit-log', label: (t) => t.ops.nav.audit },
 ];
