@@ -14,6 +14,11 @@ export const operatorAuditEvents = {
   'tenant.seat_limit_changed': '契約席数を変更',
   'tenant.contract_ended': '契約を終了',
   'break_glass.granted': '緊急アクセスを取得',
+  'announcement.created': 'お知らせを作成',
+  'announcement.updated': 'お知らせを修正',
+  'announcement.published': 'お知らせを公開',
+  'announcement.unpublished': 'お知らせの公開を取り消し',
+  'announcement.deleted': 'お知らせを削除',
 } as const;
 
 export type OperatorAuditEvent = keyof typeof operatorAuditEvents;

@@ -68,6 +68,9 @@ export const WRITES_ALLOWED_WHEN_READ_ONLY = new Set([
   ...ALLOWED_BEFORE_MFA_ENROLMENT,
   'DELETE /api/v1/auth/sessions/:sessionId',
   'POST /api/v1/auth/sessions/revoke-others',
+  // お知らせ read marks: the user's own display state, not business data (ADR 0019).
+  'POST /api/v1/announcements/read',
+  'POST /api/v1/announcements/:announcementId/read',
 ]);
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
