@@ -35,6 +35,7 @@ import { taxRateListQueryOptions } from '../api/tax-rates';
 import { unitListQueryOptions } from '../api/units';
 import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
+import { AnnouncementsPage } from '../features/announcements/AnnouncementsPage';
 import { ApiTokensPage, TenantApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { AuditLogPage } from '../features/audit-log/AuditLogPage';
 import { CompanyProfilePage } from '../features/company/CompanyProfilePage';
@@ -52,9 +53,11 @@ import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { MfaAccountPage } from '../features/mfa/MfaAccountPage';
 import { MfaVerifyPage } from '../features/mfa/MfaVerifyPage';
+import { OpsAnnouncementsPage } from '../features/ops/OpsAnnouncementsPage';
 import { OpsAuditLogPage } from '../features/ops/OpsAuditLogPage';
 import { OpsLayout } from '../features/ops/OpsLayout';
 import { OpsLoginPage } from '../features/ops/OpsLoginPage';
+import { OpsMailLogPage } from '../features/ops/OpsMailLogPage';
 import { OpsPasswordPage } from '../features/ops/OpsPasswordPage';
 import { TenantCreatePage } from '../features/ops/TenantCreatePage';
 import { TenantDetailPage } from '../features/ops/TenantDetailPage';
@@ -199,6 +202,13 @@ const menuRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
   component: MainMenuPage,
+});
+
+/** お知らせ: every signed-in user, whatever their permissions. */
+const announcementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'announcements',
+  component: AnnouncementsPage,
 });
 
 const customersRoute = createRoute({
@@ -621,6 +631,18 @@ const opsAuditLogRoute = createRoute({
   component: OpsAuditLogPage,
 });
 
+const opsAnnouncementsRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'announcements',
+  component: OpsAnnouncementsPage,
+});
+
+const opsMailLogRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'mail-log',
+  component: OpsMailLogPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
@@ -633,6 +655,8 @@ const routeTree = rootRoute.addChildren([
       opsTenantNewRoute,
       opsTenantDetailRoute,
       opsAuditLogRoute,
+      opsAnnouncementsRoute,
+      opsMailLogRoute,
     ]),
   ]),
   helpRoute.addChildren([helpIndexRoute, helpArticleRoute]),
@@ -642,6 +666,7 @@ const routeTree = rootRoute.addChildren([
   mfaVerifyRoute,
   appRoute.addChildren([
     menuRoute,
+    announcementsRoute,
     passwordRoute,
     accountMfaRoute,
     accountSessionsRoute,

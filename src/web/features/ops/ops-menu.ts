@@ -11,5 +11,7 @@ export interface OpsMenuItem {
 
 export const opsMenuItems: OpsMenuItem[] = [
   { to: '/ops/tenants', label: (t) => t.ops.nav.tenants },
+  { to: '/ops/announcements', label: (t) => t.ops.nav.announcements },
+  { to: '/ops/mail-log', label: (t) => t.ops.nav.mailLog },
   { to: '/ops/audit-log', label: (t) => t.ops.nav.audit },
 ];
