@@ -66,7 +66,7 @@ test('an operator publishes お知らせ; a user sees NEW! on the menu until ope
   await expect(page.getByRole('heading', { name: 'お知らせ', level: 1 })).toBeVisible();
   await page.getByLabel('タイトル').fill(title);
   await page
-    .getByLabel('本文')
+    .getByRole('textbox', { name: '本文' })
     .fill('## 新機能\n\n- **請求書**の一括印刷\n- 得意先検索の高速化\n\n<script>alert(1)</script>');
   await page.getByRole('tab', { name: 'プレビュー' }).click();
   const preview = page.getByTestId('announcement-preview');
@@ -75,7 +75,7 @@ test('an operator publishes お知らせ; a user sees NEW! on the menu until ope
   await expect(preview.locator('script')).toHaveCount(0);
   await shot(page, 'ops-announcements-preview');
   await page.getByRole('button', { name: '公開する' }).click();
-  await expect(page.getByRole('status')).toHaveText('お知らせを公開しました。');
+  await expect(page.getByText('お知らせを公開しました。')).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: title });
   await expect(row.getByText('公開中')).toBeVisible();
   await shot(page, 'ops-announcements');
