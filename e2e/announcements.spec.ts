@@ -100,4 +100,12 @@ test('an operator publishes お知らせ; a user sees NEW! on the menu until ope
   await expect(link).toBeVisible();
   await expect(link.getByTestId('announcements-new')).toHaveCount(0);
   await user.close();
+
+  // The operator removes it again (after a confirmation), so reruns start clean.
+  await page.getByRole('link', { name: 'お知らせ' }).click();
+  await row.getByRole('button', { name: '削除' }).click();
+  const dialog = page.getByRole('dialog', { name: 'お知らせの削除' });
+  await expect(dialog).toContainText(title);
+  await dialog.getByRole('button', { name: '削除' }).click();
+  await expect(page.getByRole('row').filter({ hasText: title })).toHaveCount(0);
 });

@@ -1279,6 +1279,7 @@ export const en: Messages = {
       delete: 'Delete',
       published: 'The announcement was published.',
       savedDraft: 'The draft was saved.',
+      deleteTitle: 'Delete announcement',
       confirmDelete: (title: string) => `Delete "${title}"?`,
       table: 'Announcements',
       empty: 'There are no announcements yet.',

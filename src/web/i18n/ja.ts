@@ -1271,6 +1271,7 @@ export const ja = {
       delete: '削除',
       published: 'お知らせを公開しました。',
       savedDraft: '下書きを保存しました。',
+      deleteTitle: 'お知らせの削除',
       confirmDelete: (title: string) => `「${title}」を削除しますか？`,
       table: 'お知らせの一覧',
       empty: 'お知らせはまだありません。',

@@ -26,6 +26,7 @@ import {
   unpublishOpsAnnouncement,
   updateOpsAnnouncement,
 } from '../../api/ops';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormSection } from '../../components/FormSection';
@@ -47,6 +48,7 @@ export function OpsAnnouncementsPage() {
   const [publishAt, setPublishAt] = useState('');
   const [errors, setErrors] = useState<Partial<Record<keyof AnnouncementInput, string>>>({});
   const [notice, setNotice] = useState<string | null>(null);
+  const [toDelete, setToDelete] = useState<OpsAnnouncement | null>(null);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['ops', 'announcements'] });
   const reset = () => {
@@ -75,7 +77,10 @@ export function OpsAnnouncementsPage() {
       if (kind === 'unpublish') await unpublishOpsAnnouncement(id);
       else await deleteOpsAnnouncement(id);
     },
-    onSuccess: refresh,
+    onSuccess: async () => {
+      setToDelete(null);
+      await refresh();
+    },
   });
 
   const submit = (publish: boolean) => {
@@ -222,10 +227,7 @@ export function OpsAnnouncementsPage() {
                   size="compact-sm"
                   variant="subtle"
                   color="red"
-                  onClick={() => {
-                    if (window.confirm(m.confirmDelete(item.title)))
-                      action.mutate({ kind: 'delete', id: item.announcementId });
-                  }}
+                  onClick={() => setToDelete(item)}
                 >
                   {m.delete}
                 </Button>
@@ -234,6 +236,15 @@ export function OpsAnnouncementsPage() {
           </Table.Tr>
         ))}
       </DataTable>
+      <ConfirmDialog
+        opened={toDelete !== null}
+        title={m.deleteTitle}
+        body={toDelete ? m.confirmDelete(toDelete.title) : ''}
+        confirmLabel={m.delete}
+        busy={action.isPending}
+        onConfirm={() => toDelete && action.mutate({ kind: 'delete', id: toDelete.announcementId })}
+        onCancel={() => setToDelete(null)}
+      />
     </>
   );
 }
