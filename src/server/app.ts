@@ -15,6 +15,8 @@ import {
 import type pg from 'pg';
 import { z } from 'zod';
 import { access } from '../domain/access/permissions';
+import { announcementRoutes } from './modules/announcements/announcement.routes';
+import { opsAnnouncementRoutes } from './modules/announcements/ops-announcement.routes';
 import { apiTokenRoutes } from './modules/api-tokens/api-token.routes';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes';
 import { bankAccountRoutes } from './modules/company/bank-account.routes';
@@ -38,6 +40,7 @@ import { projectRoutes } from './modules/masters/projects/project.routes';
 import { taxRateRoutes } from './modules/masters/tax-rates/tax-rate.routes';
 import { unitRoutes } from './modules/masters/units/unit.routes';
 import { operatorAuthRoutes } from './modules/operators/operator-auth.routes';
+import { opsMailLogRoutes } from './modules/operators/ops-mail-log.routes';
 import { opsTenantRoutes } from './modules/operators/ops-tenant.routes';
 import { signupRoutes } from './modules/organization/signup.routes';
 import { classificationRoutes } from './modules/partners/classifications/classification.routes';
@@ -229,6 +232,7 @@ export async function buildApp({
         supportEmail: config.SUPPORT_EMAIL,
         appOrigin: config.APP_ORIGIN ?? '',
       });
+      await api.register(announcementRoutes);
       await api.register(signupRoutes, {
         pool,
         appOrigin: config.APP_ORIGIN,
@@ -252,6 +256,8 @@ export async function buildApp({
       await ops.register(opsTenantRoutes, { trialDays: config.TRIAL_DAYS });
       await ops.register(opsIncidentRoutes, { appOrigin: config.APP_ORIGIN ?? '' });
       await ops.register(opsInquiryRoutes, { appOrigin: config.APP_ORIGIN ?? '' });
+      await ops.register(opsAnnouncementRoutes);
+      await ops.register(opsMailLogRoutes);
     },
     { prefix: '/api/ops/v1' },
   );

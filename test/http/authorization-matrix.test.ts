@@ -262,6 +262,19 @@ const expectedAccess: Record<string, string> = {
   'GET /api/ops/v1/inquiries/:inquiryId': 'operator',
   'POST /api/ops/v1/inquiries/:inquiryId/answer': 'operator',
   'POST /api/ops/v1/inquiries/:inquiryId/close': 'operator',
+  'GET /api/ops/v1/announcements': 'operator',
+  'POST /api/ops/v1/announcements': 'operator',
+  'GET /api/ops/v1/announcements/:announcementId': 'operator',
+  'PUT /api/ops/v1/announcements/:announcementId': 'operator',
+  'POST /api/ops/v1/announcements/:announcementId/publish': 'operator',
+  'POST /api/ops/v1/announcements/:announcementId/unpublish': 'operator',
+  'DELETE /api/ops/v1/announcements/:announcementId': 'operator',
+  'GET /api/ops/v1/mail-log': 'operator',
+  /** お知らせ: every signed-in user reads them and keeps their own read marks. */
+  'GET /api/v1/announcements': 'authenticated',
+  'GET /api/v1/announcements/unread': 'authenticated',
+  'POST /api/v1/announcements/read': 'authenticated',
+  'POST /api/v1/announcements/:announcementId/read': 'authenticated',
 };
 
 describe('authorization matrix', () => {

@@ -170,6 +170,19 @@ async function fillEveryTable(tenant: TestTenant, contact: string) {
     contact,
   ]);
   personal.push(`admin-${tenant.code}@example.jp`, `clerk-${tenant.code}@example.jp`);
+  // A published お知らせ the admin has read: a read-mark row (announcements are platform rows).
+  await t.db.superuser.query(
+    `INSERT INTO app.operators (operator_id, login_id, name, password_hash)
+     VALUES ('00000000-0000-7000-8000-0000000000b1', 'lifecycle-news', 'news', 'x')
+     ON CONFLICT DO NOTHING`,
+  );
+  await t.db.superuser.query(
+    `INSERT INTO app.announcements (announcement_id, title, body, published_at, operator_id)
+     VALUES ('00000000-0000-7000-8000-0000000000b2', 'お知らせ', '本文', now() - interval '1 day',
+             '00000000-0000-7000-8000-0000000000b1')
+     ON CONFLICT DO NOTHING`,
+  );
+  await expectCreated(admin.post('/api/v1/announcements/read'));
   // A password-reset request: a token row and a mail in the outbox.
   await api(t).post('/api/v1/auth/password-reset', { tenantCode: tenant.code, loginId: 'admin' });
   // A failed sign-in: throttling rows.

@@ -547,7 +547,39 @@ const samples: Record<string, Sample> = {
   'POST /api/ops/v1/inquiries/:inquiryId/close': () => ({
     url: '/api/ops/v1/inquiries/00000000-0000-7000-8000-000000000000/close',
   }),
+  'GET /api/ops/v1/announcements': () => ({ url: '/api/ops/v1/announcements' }),
+  'POST /api/ops/v1/announcements': () => ({
+    url: '/api/ops/v1/announcements',
+    body: { title: 'サンプルのお知らせ', body: '**本文**' },
+  }),
+  'GET /api/ops/v1/announcements/:announcementId': () => ({
+    url: `/api/ops/v1/announcements/${NO_ANNOUNCEMENT}`,
+  }),
+  'PUT /api/ops/v1/announcements/:announcementId': () => ({
+    url: `/api/ops/v1/announcements/${NO_ANNOUNCEMENT}`,
+    body: { title: '修正', body: '本文' },
+  }),
+  'POST /api/ops/v1/announcements/:announcementId/publish': () => ({
+    url: `/api/ops/v1/announcements/${NO_ANNOUNCEMENT}/publish`,
+    body: {},
+  }),
+  'POST /api/ops/v1/announcements/:announcementId/unpublish': () => ({
+    url: `/api/ops/v1/announcements/${NO_ANNOUNCEMENT}/unpublish`,
+  }),
+  'DELETE /api/ops/v1/announcements/:announcementId': () => ({
+    url: `/api/ops/v1/announcements/${NO_ANNOUNCEMENT}`,
+  }),
+  'GET /api/ops/v1/mail-log': () => ({ url: '/api/ops/v1/mail-log?status=failed&page=1' }),
+  'GET /api/v1/announcements': () => ({ url: '/api/v1/announcements' }),
+  'GET /api/v1/announcements/unread': () => ({ url: '/api/v1/announcements/unread' }),
+  'POST /api/v1/announcements/read': () => ({ url: '/api/v1/announcements/read' }),
+  'POST /api/v1/announcements/:announcementId/read': () => ({
+    url: `/api/v1/announcements/${NO_ANNOUNCEMENT}/read`,
+  }),
 };
+
+/** お知らせ samples address an id that does not exist: access is decided before the lookup. */
+const NO_ANNOUNCEMENT = '00000000-0000-7000-8000-0000000000a1';
 
 function opsTenant(fixtures: RouteFixtures): string {
   return fixtures.opsTenantId ?? '00000000-0000-7000-8000-000000000000';

@@ -1,5 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
+import type {
+  AnnouncementInput,
+  OpsAnnouncement,
+} from '../../server/modules/announcements/announcement.schema';
 import type { MfaEnrolment } from '../../server/modules/identity/mfa.schema';
+import type { MailLog, MailLogQuery } from '../../server/modules/operators/mail-log.schema';
 import type {
   BreakGlassRequest,
   ConvertTenantRequest,
@@ -17,7 +22,11 @@ import { apiRequest, type RequestOptions } from './client';
  * The operator console's calls (/api/ops/v1). A 401 here never sends anyone to the tenant
  * login page: the console's own routes send operators to /ops/login.
  */
-function ops<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: RequestOptions = {}) {
+function ops<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  options: RequestOptions = {},
+) {
   return apiRequest<T>(method, path, {
     ...options,
     base: '/api/ops/v1',
@@ -80,3 +89,33 @@ export const opsAuditQueryOptions = queryOptions({
   queryKey: ['ops', 'audit'],
   queryFn: ({ signal }) => ops<{ items: OperatorAuditEntry[] }>('GET', '/audit-log', { signal }),
 });
+
+export const opsAnnouncementsQueryOptions = queryOptions({
+  queryKey: ['ops', 'announcements'],
+  queryFn: ({ signal }) => ops<{ items: OpsAnnouncement[] }>('GET', '/announcements', { signal }),
+});
+export const createOpsAnnouncement = (input: AnnouncementInput) =>
+  ops<OpsAnnouncement>('POST', '/announcements', { body: input });
+export const updateOpsAnnouncement = (id: string, input: AnnouncementInput) =>
+  ops<OpsAnnouncement>('PUT', `/announcements/${id}`, { body: input });
+export const publishOpsAnnouncement = (id: string, publishedAt?: string) =>
+  ops<OpsAnnouncement>('POST', `/announcements/${id}/publish`, {
+    body: publishedAt ? { publishedAt } : {},
+  });
+export const unpublishOpsAnnouncement = (id: string) =>
+  ops<OpsAnnouncement>('POST', `/announcements/${id}/unpublish`);
+export const deleteOpsAnnouncement = (id: string) => ops<void>('DELETE', `/announcements/${id}`);
+
+export const opsMailLogQueryOptions = (query: MailLogQuery) =>
+  queryOptions({
+    queryKey: ['ops', 'mail-log', query],
+    queryFn: ({ signal }) =>
+      ops<MailLog>('GET', '/mail-log', {
+        signal,
+        query: {
+          status: query.status,
+          tenantCode: query.tenantCode || undefined,
+          page: query.page,
+        },
+      }),
+  });

@@ -37,6 +37,7 @@ import { taxRateListQueryOptions } from '../api/tax-rates';
 import { unitListQueryOptions } from '../api/units';
 import { userListQueryOptions, userQueryOptions } from '../api/users';
 import { grantsOf } from '../auth/session';
+import { AnnouncementsPage } from '../features/announcements/AnnouncementsPage';
 import { ApiTokensPage, TenantApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { AuditLogPage } from '../features/audit-log/AuditLogPage';
 import { ClassificationSettingsPage } from '../features/classifications/ClassificationSettingsPage';
@@ -61,9 +62,11 @@ import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { MfaAccountPage } from '../features/mfa/MfaAccountPage';
 import { MfaVerifyPage } from '../features/mfa/MfaVerifyPage';
+import { OpsAnnouncementsPage } from '../features/ops/OpsAnnouncementsPage';
 import { OpsAuditLogPage } from '../features/ops/OpsAuditLogPage';
 import { OpsLayout } from '../features/ops/OpsLayout';
 import { OpsLoginPage } from '../features/ops/OpsLoginPage';
+import { OpsMailLogPage } from '../features/ops/OpsMailLogPage';
 import { OpsPasswordPage } from '../features/ops/OpsPasswordPage';
 import { TenantCreatePage } from '../features/ops/TenantCreatePage';
 import { TenantDetailPage } from '../features/ops/TenantDetailPage';
@@ -208,6 +211,13 @@ const menuRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
   component: MainMenuPage,
+});
+
+/** お知らせ: every signed-in user, whatever their permissions. */
+const announcementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'announcements',
+  component: AnnouncementsPage,
 });
 
 const customersRoute = createRoute({
@@ -681,6 +691,18 @@ const opsInquiryDetailRoute = createRoute({
   component: OpsInquiryDetailPage,
 });
 
+const opsAnnouncementsRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'announcements',
+  component: OpsAnnouncementsPage,
+});
+
+const opsMailLogRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'mail-log',
+  component: OpsMailLogPage,
+});
+
 const routeTree = rootRoute.addChildren([
   statusRoute,
   loginRoute,
@@ -697,6 +719,8 @@ const routeTree = rootRoute.addChildren([
       opsIncidentsRoute,
       opsInquiryListRoute,
       opsInquiryDetailRoute,
+      opsAnnouncementsRoute,
+      opsMailLogRoute,
     ]),
   ]),
   helpRoute.addChildren([helpIndexRoute, helpArticleRoute]),
@@ -706,6 +730,7 @@ const routeTree = rootRoute.addChildren([
   mfaVerifyRoute,
   appRoute.addChildren([
     menuRoute,
+    announcementsRoute,
     passwordRoute,
     accountMfaRoute,
     accountSessionsRoute,

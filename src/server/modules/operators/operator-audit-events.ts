@@ -20,6 +20,11 @@ export const operatorAuditEvents = {
   'incident.resolved': '障害の解消を告知',
   'inquiry.answered': '問い合わせに回答',
   'inquiry.closed': '問い合わせを終了',
+  'announcement.created': 'お知らせを作成',
+  'announcement.updated': 'お知らせを修正',
+  'announcement.published': 'お知らせを公開',
+  'announcement.unpublished': 'お知らせの公開を取り消し',
+  'announcement.deleted': 'お知らせを削除',
 } as const;
 
 export type OperatorAuditEvent = keyof typeof operatorAuditEvents;

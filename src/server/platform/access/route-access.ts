@@ -72,6 +72,9 @@ export const WRITES_ALLOWED_WHEN_READ_ONLY = new Set([
   // An ended customer may still ask the provider (about the export, the purge date...).
   'POST /api/v1/inquiries',
   'POST /api/v1/inquiries/:inquiryId/messages',
+  // お知らせ read marks: the user's own display state, not business data (ADR 0019).
+  'POST /api/v1/announcements/read',
+  'POST /api/v1/announcements/:announcementId/read',
 ]);
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -9,6 +9,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { operatorPlane } from '../../modules/operators/operator.table';
 import { tenants } from '../../modules/organization/tenant.table';
 import { appSchema, tenantIdColumn, tenantIsolationPolicy } from '../db/tenant-table';
 
@@ -43,6 +44,8 @@ export const mailOutbox = appSchema
       index('mail_outbox_due_idx').on(t.tenantId, t.nextAttemptAt).where(sql`status = 'queued'`),
       foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
       tenantIsolationPolicy(),
+      // メールログ (ADR 0019): the console reads delivery facts of every tenant's mail.
+      pgPolicy('operator_mail_log', { for: 'select', using: operatorPlane }),
     ],
   )
   .enableRLS();

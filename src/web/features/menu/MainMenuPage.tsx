@@ -10,9 +10,11 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { unreadAnnouncementsQueryOptions } from '../../api/announcements';
 import { useCan, useMe } from '../../auth/session';
-import { IconChevronRight, IconKey } from '../../components/icons';
+import { IconBell, IconChevronRight, IconKey } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
 import { formatJstDateTime } from '../../lib/format';
@@ -57,7 +59,43 @@ export function MainMenuPage() {
           ))}
         </SimpleGrid>
       )}
+      <AnnouncementsLink />
     </>
+  );
+}
+
+/** At the bottom of the menu: お知らせ, with 「NEW!」 while this user has unread ones. */
+function AnnouncementsLink() {
+  const t = useT();
+  const unread = useQuery(unreadAnnouncementsQueryOptions).data?.unread ?? 0;
+  return (
+    <Paper
+      withBorder
+      mt="md"
+      radius="sm"
+      component="nav"
+      aria-label={t.announcements.title}
+      style={{ borderColor: 'var(--akinai-panel-border)' }}
+    >
+      <UnstyledButton component={Link} to="/announcements" className="akinai-menu-entry">
+        <Group gap="sm">
+          <Box c="gray.7" style={{ display: 'flex' }}>
+            <IconBell size={18} />
+          </Box>
+          <Text fw={600} fz="sm">
+            {t.announcements.title}
+          </Text>
+          {unread > 0 && (
+            <Badge color="red" size="sm" radius="sm" data-testid="announcements-new">
+              NEW!
+            </Badge>
+          )}
+        </Group>
+        <Box c="gray.6" style={{ display: 'flex' }}>
+          <IconChevronRight size={16} />
+        </Box>
+      </UnstyledButton>
+    </Paper>
   );
 }
 

@@ -13,5 +13,7 @@ export const opsMenuItems: OpsMenuItem[] = [
   { to: '/ops/tenants', label: (t) => t.ops.nav.tenants },
   { to: '/ops/incidents', label: (t) => t.incidents.nav },
   { to: '/ops/inquiries', label: (t) => t.inquiries.opsTitle },
+  { to: '/ops/announcements', label: (t) => t.ops.nav.announcements },
+  { to: '/ops/mail-log', label: (t) => t.ops.nav.mailLog },
   { to: '/ops/audit-log', label: (t) => t.ops.nav.audit },
 ];
