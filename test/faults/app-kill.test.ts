@@ -134,9 +134,15 @@ describe('kill -9 of the app during writes', () => {
     await probe.connect();
     let parked: { pid: number; xid: string }[] = [];
     try {
+      // Every writer has had writes acknowledged before the first kill.
+      const acknowledgedBulk = (group: number) =>
+        load.acknowledged('bulk').filter((o) => o.key.startsWith(`${group}:`)).length;
       await until(
         () =>
-          (['customer', 'product', 'bulk'] as const).every((k) => load.acknowledged(k).length >= 5),
+          load.acknowledged('customer').length >= 5 &&
+          load.acknowledged('product').length >= 5 &&
+          acknowledgedBulk(0) >= 3 &&
+          acknowledgedBulk(1) >= 3,
         30_000,
       );
 
@@ -163,11 +169,11 @@ describe('kill -9 of the app during writes', () => {
         (result) => result.rowCount === 0,
         20_000,
       );
-      await restart(load, 30);
+      await restart(load, 20);
 
       // Second kill at whatever moment the load is at.
       await app!.kill();
-      await restart(load, 30);
+      await restart(load, 20);
     } finally {
       await load.stop();
       await locker.end();
@@ -230,7 +236,7 @@ async function expectMastersWhole(
   );
   const stored = new Map(rows.map((row) => [row.name, row]));
   const acknowledged = outcomes.filter((o) => o.kind === kind && o.status === 201);
-  expect(acknowledged.length).toBeGreaterThan(10);
+  expect(acknowledged.length).toBeGreaterThanOrEqual(5);
   const lost = acknowledged.filter((o) => stored.get(o.key)?.code !== o.code);
   expect(lost).toEqual([]);
   const partial = rows.filter((row) => row.assignments !== classifications || row.audits !== 1);
@@ -280,7 +286,7 @@ async function expectBulkGroupsWhole(
     const acknowledged = new Set(sent.filter((o) => o.status === 200).map(sequence));
     const attempted = new Set(sent.map(sequence));
     const committed = rows[0]!.audits;
-    expect(acknowledged.size).toBeGreaterThan(3);
+    expect(acknowledged.size).toBeGreaterThanOrEqual(3);
     expect(committed).toBeGreaterThanOrEqual(acknowledged.size);
     expect(committed).toBeLessThanOrEqual(attempted.size);
     // The last acknowledged request's item, or its successor's if that committed unanswered.
