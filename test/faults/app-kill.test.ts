@@ -225,9 +225,9 @@ async function expectMastersWhole(
     assignments: number;
     audits: number;
   }>(
+    // Products have no 分類: their count is 0 by construction.
     `SELECT m.code, m.name,
-            (SELECT count(*)::int FROM app.customer_classifications c
-              WHERE c.tenant_id = m.tenant_id AND c.customer_id::text = m.${id}::text) AS assignments,
+            ${kind === 'customer' ? `(SELECT count(*)::int FROM app.customer_classifications c WHERE c.tenant_id = m.tenant_id AND c.customer_id = m.customer_id)` : '0'} AS assignments,
             (SELECT count(*)::int FROM app.audit_log a
               WHERE a.tenant_id = m.tenant_id AND a.event = '${kind}.created'
                 AND a.target_id = m.${id}::text) AS audits

@@ -94,7 +94,7 @@ export async function untilResolved<T>(
     const value = await probe();
     if (satisfied(value)) return value;
     if (Date.now() > deadline)
-      throw new Error(`condition not reached in time: ${JSON.stringify(value)}`);
+      throw new Error(`condition not reached in time: ${JSON.stringify(value).slice(0, 500)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
