@@ -1,7 +1,6 @@
 import {
   Box,
   Button,
-  EmptyState,
   Group,
   Input,
   Loader,
@@ -24,6 +23,7 @@ import {
 } from '../../api/partners';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { IconChevronLeft, IconChevronRight, IconSearch } from '../../components/icons';
+import { ListEmptyState } from '../../components/ListEmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useLanguage, useT } from '../../i18n/i18n';
 import type { Messages } from '../../i18n/ja';
@@ -129,6 +129,14 @@ export function PartnerListPage(props: PartnerListPageProps) {
   }
 
   const items = page.data?.items ?? [];
+  // 使用中 with nothing else chosen is how the list opens; anything more is the user's filter.
+  const filtered = Boolean(
+    search.q ||
+      search.classifications ||
+      search.staff ||
+      search.department ||
+      filters.active === 'false',
+  );
   const total = firstPage.data?.total;
   const from = (cursors.length - 1) * PARTNER_LIST_PAGE_SIZE + 1;
   const anyone = { value: '', label: m.anyone };
@@ -259,14 +267,12 @@ export function PartnerListPage(props: PartnerListPageProps) {
           )}
 
           {page.isPending ? null : items.length === 0 ? (
-            <Paper withBorder py={48}>
-              <EmptyState
-                icon={<IconSearch size={28} />}
-                withIndicatorBackground
-                title={m.emptyTitle}
-                description={search.q || search.classifications ? m.emptySearch : m.emptyFirst}
-              />
-            </Paper>
+            <ListEmptyState
+              filtered={filtered}
+              title={filtered ? m.emptyTitle : m.noneYetTitle}
+              description={filtered ? m.emptySearch : m.emptyFirst}
+              action={props.createButton}
+            />
           ) : (
             <PartnerTable
               rows={items.map((item) => ({ ...item, id: item[props.idKey] ?? '' }))}
