@@ -820,7 +820,7 @@ export const en: Messages = {
     tabs: { customer: 'Customer classifications', supplier: 'Supplier classifications' },
     addAxis: 'Add classification',
     axisLimit: (max: number) => `At most ${max} classifications`,
-    axisCount: (count: number, max: number) => `${count} / ${max}`,
+    axisCount: (count: number, max: number) => `${count} of at most ${max} registered`,
     axisNameTitle: 'Classification name',
     newAxisTitle: 'Add classification',
     renameAxisTitle: 'Rename classification',

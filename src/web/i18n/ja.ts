@@ -817,7 +817,7 @@ export const ja = {
     tabs: { customer: '得意先分類', supplier: '仕入先分類' },
     addAxis: '分類を追加',
     axisLimit: (max: number) => `分類は${max}つまで登録できます`,
-    axisCount: (count: number, max: number) => `${count} / ${max}`,
+    axisCount: (count: number, max: number) => `${count}つ登録済み（最大${max}つ）`,
     axisNameTitle: '分類名',
     newAxisTitle: '分類を追加',
     renameAxisTitle: '分類名の変更',
