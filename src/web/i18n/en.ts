@@ -204,6 +204,12 @@ export const en: Messages = {
     trialNotice: (days: number) =>
       days > 0 ? `Free trial: ${days} day(s) left` : 'Your free trial ends today',
     trialNoticeHint: 'To keep using Akinai, contact us about a paid contract.',
+    gettingStarted: {
+      title: 'Getting started: register your company first',
+      body: 'Set up in this order — company profile → tax rates → classifications → customers, suppliers and products → users — and you can start entering documents without redoing anything.',
+      company: 'Register the company profile',
+      guide: 'Open the startup guide',
+    },
     comingSoonHint: 'This function is not available yet',
     noFunctions: 'No functions are available to you. Ask your organisation admin for access.',
     info: {
