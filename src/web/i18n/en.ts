@@ -606,8 +606,8 @@ export const en: Messages = {
     count: (n: number) => `${n} department(s)`,
     empty: 'No departments yet. Use “New department” to add one.',
     columns: { code: 'Code', name: 'Name', address: 'Address', phone: 'Phone', status: 'Status' },
-    active: 'Active',
-    inactive: 'Inactive',
+    active: 'In use',
+    inactive: 'Not in use',
     printsOwnAddress: 'On documents',
   },
   departmentForm: {
@@ -622,11 +622,12 @@ export const en: Messages = {
       phone: 'Phone',
       fax: 'Fax',
       printsOwnAddress: 'Print this department’s address on documents',
-      isActive: 'Active',
+      isActive: 'In use',
     },
     hints: {
       code: 'Up to 15 letters, digits and - _ .',
-      isActive: 'Inactive departments cannot be chosen on new documents; old ones are unchanged.',
+      isActive:
+        'Departments not in use cannot be chosen on documents, customers or suppliers; old documents are unchanged.',
       printsOwnAddress: 'Documents of this branch show this address instead of the company’s.',
       postalCode: 'e.g. 530-0001',
     },
@@ -637,7 +638,7 @@ export const en: Messages = {
     delete: 'Delete',
     deleteTitle: 'Delete this department?',
     deleteBody: (name: string) =>
-      `“${name}” will be deleted. A department in use cannot be deleted; make it inactive instead.`,
+      `“${name}” will be deleted. A department in use cannot be deleted; mark it as not in use instead.`,
     deleteFailed: 'Could not delete',
   },
   projects: {
@@ -655,8 +656,8 @@ export const en: Messages = {
       period: 'Period',
       status: 'Status',
     },
-    active: 'Active',
-    inactive: 'Inactive',
+    active: 'In use',
+    inactive: 'Not in use',
   },
   projectForm: {
     sections: { basic: 'Basics', other: 'Other' },
@@ -667,11 +668,11 @@ export const en: Messages = {
       startsOn: 'Starts',
       endsOn: 'Ends',
       notes: 'Notes',
-      isActive: 'Active',
+      isActive: 'In use',
     },
     hints: {
       code: 'Up to 15 letters, digits and - _ .',
-      isActive: 'Inactive projects cannot be chosen on new documents; old ones are unchanged.',
+      isActive: 'Projects not in use cannot be chosen on new documents; old ones are unchanged.',
     },
     readOnly: 'You do not have permission to edit this project. It is shown read-only.',
     created: (name: string) => `Project “${name}” was registered.`,
@@ -680,7 +681,7 @@ export const en: Messages = {
     delete: 'Delete',
     deleteTitle: 'Delete this project?',
     deleteBody: (name: string) =>
-      `“${name}” will be deleted. A project used by documents cannot be deleted; make it inactive instead.`,
+      `“${name}” will be deleted. A project used by documents cannot be deleted; mark it as not in use instead.`,
     deleteFailed: 'Could not delete',
   },
   products: {

@@ -603,8 +603,8 @@ export const ja = {
       phone: '電話番号',
       status: '状態',
     },
-    active: '有効',
-    inactive: '無効',
+    active: '使用中',
+    inactive: '使用しない',
     printsOwnAddress: '帳票に印字',
   },
   departmentForm: {
@@ -619,11 +619,12 @@ export const ja = {
       phone: '電話番号',
       fax: 'FAX番号',
       printsOwnAddress: '帳票にこの部門の住所を印字する',
-      isActive: '有効',
+      isActive: '使用する',
     },
     hints: {
       code: '半角英数字と - _ . で15文字以内',
-      isActive: '無効にすると、伝票で選べなくなります。過去の伝票の表示はそのままです。',
+      isActive:
+        '「使用しない」にすると、伝票や得意先・仕入先の画面で選べなくなります。過去の伝票の表示はそのままです。',
       printsOwnAddress: '支店・営業所の伝票に、自社情報の住所ではなくこの住所を印字します。',
       postalCode: '例: 530-0001',
     },
@@ -634,7 +635,7 @@ export const ja = {
     delete: '削除',
     deleteTitle: '部門を削除しますか？',
     deleteBody: (name: string) =>
-      `部門「${name}」を削除します。使用中の部門は削除できません。その場合は無効にしてください。`,
+      `部門「${name}」を削除します。得意先・仕入先などで使われている部門は削除できません。その場合は「使用しない」に変更してください。`,
     deleteFailed: '削除できませんでした',
   },
   projects: {
@@ -652,8 +653,8 @@ export const ja = {
       period: '期間',
       status: '状態',
     },
-    active: '有効',
-    inactive: '無効',
+    active: '使用中',
+    inactive: '使用しない',
   },
   projectForm: {
     sections: { basic: '基本情報', other: 'その他' },
@@ -664,11 +665,11 @@ export const ja = {
       startsOn: '開始日',
       endsOn: '終了日',
       notes: '備考',
-      isActive: '有効',
+      isActive: '使用する',
     },
     hints: {
       code: '半角英数字と - _ . で15文字以内',
-      isActive: '無効にすると、伝票で選べなくなります。過去の伝票の表示はそのままです。',
+      isActive: '「使用しない」にすると、伝票で選べなくなります。過去の伝票の表示はそのままです。',
     },
     readOnly: 'この物件を修正する権限がありません。内容の参照のみできます。',
     created: (name: string) => `物件「${name}」を登録しました。`,
@@ -677,7 +678,7 @@ export const ja = {
     delete: '削除',
     deleteTitle: '物件を削除しますか？',
     deleteBody: (name: string) =>
-      `物件「${name}」を削除します。伝票で使われている物件は削除できません。その場合は無効にしてください。`,
+      `物件「${name}」を削除します。伝票で使われている物件は削除できません。その場合は「使用しない」に変更してください。`,
     deleteFailed: '削除できませんでした',
   },
   products: {
