@@ -33,6 +33,7 @@ const partnerList = (noun: string, plural: string) => ({
   emptySearch: 'Change the search conditions and try again.',
   noneYetTitle: `No ${plural.toLowerCase()} registered yet`,
   emptyFirst: `Use “New ${noun}” to register your first ${noun}.`,
+  createFirst: `Register the first ${noun}`,
   loadFailed: `${plural} could not be loaded.`,
   table: `${noun} list`,
 });
@@ -604,7 +605,10 @@ export const en: Messages = {
     editTitle: 'Edit department',
     create: 'New department',
     count: (n: number) => `${n} department(s)`,
-    empty: 'No departments yet. Use “New department” to add one.',
+    noneYetTitle: 'No departments registered yet',
+    emptyHint:
+      'Register departments to print a branch address on documents or to manage customers and suppliers by department.',
+    createFirst: 'Register the first department',
     columns: { code: 'Code', name: 'Name', address: 'Address', phone: 'Phone', status: 'Status' },
     active: 'In use',
     inactive: 'Not in use',
@@ -647,7 +651,9 @@ export const en: Messages = {
     editTitle: 'Edit project',
     create: 'New project',
     count: (n: number) => `${n} project(s)`,
-    empty: 'No projects yet. Use “New project” to add one.',
+    noneYetTitle: 'No projects registered yet',
+    emptyHint: 'Register a project to group documents by job, with its customer and period.',
+    createFirst: 'Register the first project',
     truncated: 'Showing the first 1,000.',
     columns: {
       code: 'Code',
@@ -715,6 +721,7 @@ export const en: Messages = {
     emptySearch: 'Change the search and try again.',
     noneYetTitle: 'No products registered yet',
     emptyFirst: 'Register your first product with “New”.',
+    createFirst: 'Register the first product',
     loadFailed: 'Could not load the products.',
     table: 'Product list',
   },

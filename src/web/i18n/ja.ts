@@ -46,6 +46,7 @@ const partnerList = (noun: string) => ({
   emptySearch: '検索条件を変えて、もう一度お試しください。',
   noneYetTitle: `${noun}はまだ登録されていません`,
   emptyFirst: `「新規登録」から最初の${noun}を登録してください。`,
+  createFirst: `最初の${noun}を登録`,
   loadFailed: `${noun}を読み込めませんでした。`,
   table: `${noun}の一覧`,
 });
@@ -595,7 +596,10 @@ export const ja = {
     editTitle: '部門の修正',
     create: '部門を登録',
     count: (n: number) => `${n}件の部門`,
-    empty: '部門はまだ登録されていません。「部門を登録」から追加してください。',
+    noneYetTitle: '部門はまだ登録されていません',
+    emptyHint:
+      '支店・営業所ごとに帳票の住所を変えたいときや、得意先・仕入先を部門別に管理したいときに登録します。',
+    createFirst: '最初の部門を登録',
     columns: {
       code: '部門コード',
       name: '部門名',
@@ -644,7 +648,9 @@ export const ja = {
     editTitle: '物件の修正',
     create: '物件を登録',
     count: (n: number) => `${n}件の物件`,
-    empty: '物件はまだ登録されていません。「物件を登録」から追加してください。',
+    noneYetTitle: '物件はまだ登録されていません',
+    emptyHint: '工事や案件ごとに伝票をまとめたいときに、得意先と期間を決めて登録します。',
+    createFirst: '最初の物件を登録',
     truncated: '1,000件まで表示しています。',
     columns: {
       code: '物件コード',
@@ -712,6 +718,7 @@ export const ja = {
     emptySearch: '検索条件を変えて、もう一度お試しください。',
     noneYetTitle: '商品はまだ登録されていません',
     emptyFirst: '「新規登録」から最初の商品を登録してください。',
+    createFirst: '最初の商品を登録',
     loadFailed: '商品を読み込めませんでした。',
     table: '商品の一覧',
   },

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { type UseQueryOptions, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { type KeyboardEvent, type ReactNode, useEffect, useState } from 'react';
 import type { PartnerType } from '../../../server/modules/partners/classifications/classification.schema';
 import { PARTNER_COUNT_CAP } from '../../../server/modules/partners/shared/partner.schema';
@@ -21,8 +22,9 @@ import {
   type PartnerListParams,
   partnerOptionsQueryOptions,
 } from '../../api/partners';
+import { useCan } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { IconChevronLeft, IconChevronRight, IconSearch } from '../../components/icons';
+import { IconChevronLeft, IconChevronRight, IconPlus, IconSearch } from '../../components/icons';
 import { ListEmptyState } from '../../components/ListEmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useLanguage, useT } from '../../i18n/i18n';
@@ -76,6 +78,7 @@ interface PartnerListPageProps {
 export function PartnerListPage(props: PartnerListPageProps) {
   const { messages: m, search, applySearch, position } = props;
   const t = useT();
+  const can = useCan();
   const [language] = useLanguage();
   const key = searchKey(search);
   const options = useQuery(partnerOptionsQueryOptions);
@@ -271,7 +274,17 @@ export function PartnerListPage(props: PartnerListPageProps) {
               filtered={filtered}
               title={filtered ? m.emptyTitle : m.noneYetTitle}
               description={filtered ? m.emptySearch : m.emptyFirst}
-              action={props.createButton}
+              action={
+                can(`${props.partnerType}s:create`) && (
+                  <Button
+                    component={Link}
+                    to={props.partnerType === 'customer' ? '/customers/new' : '/suppliers/new'}
+                    leftSection={<IconPlus size={16} />}
+                  >
+                    {m.createFirst}
+                  </Button>
+                )
+              }
             />
           ) : (
             <PartnerTable

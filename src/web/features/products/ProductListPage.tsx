@@ -188,7 +188,13 @@ export function ProductListPage() {
               filtered={filtered}
               title={filtered ? t.products.emptyTitle : t.products.noneYetTitle}
               description={filtered ? t.products.emptySearch : t.products.emptyFirst}
-              action={createButton}
+              action={
+                can('products:create') && (
+                  <Button component={Link} to="/products/new" leftSection={<IconPlus size={16} />}>
+                    {t.products.createFirst}
+                  </Button>
+                )
+              }
             />
           ) : (
             <ProductTable products={items} busy={page.isPlaceholderData} />
