@@ -189,8 +189,9 @@ test('a new org admin sets up the company on an empty tenant through the UI', as
   await test.step('部門', async () => {
     await toMenu(page);
     await page.getByRole('link', { name: '部門', exact: true }).click();
+    await expect(page.getByText('部門はまだ登録されていません')).toBeVisible();
     await shot(page, 'departments-empty');
-    await page.getByRole('link', { name: '部門を登録' }).click();
+    await page.getByRole('link', { name: '最初の部門を登録' }).click();
     await page.getByLabel('部門コード').fill('D01');
     await page.getByLabel('部門名').fill('営業部');
     await page.getByRole('button', { name: '保存' }).click();
@@ -201,7 +202,7 @@ test('a new org admin sets up the company on an empty tenant through the UI', as
   await test.step('得意先 with 締日, 回収条件 and 分類', async () => {
     await toMenu(page);
     await page.getByRole('link', { name: '得意先', exact: true }).click();
-    await page.getByRole('link', { name: '新規登録' }).first().click();
+    await page.getByRole('link', { name: '最初の得意先を登録' }).click();
     await page.getByLabel('得意先コード').fill('C0001');
     await page.getByLabel('得意先名').fill('株式会社青山ストア');
     await page.getByLabel('フリガナ').fill('アオヤマストア');
@@ -226,7 +227,7 @@ test('a new org admin sets up the company on an empty tenant through the UI', as
   await test.step('仕入先 with a registration number', async () => {
     await toMenu(page);
     await page.getByRole('link', { name: '仕入先', exact: true }).click();
-    await page.getByRole('link', { name: '新規登録' }).first().click();
+    await page.getByRole('link', { name: '最初の仕入先を登録' }).click();
     await page.getByLabel('仕入先コード').fill('S0001');
     await page.getByLabel('仕入先名').fill('丸の内製紙株式会社');
     await page.getByLabel('登録番号').fill('T8000012010038');
@@ -241,7 +242,7 @@ test('a new org admin sets up the company on an empty tenant through the UI', as
   await test.step('商品 with 単価 and a 得意先別単価', async () => {
     await toMenu(page);
     await page.getByRole('link', { name: '商品', exact: true }).click();
-    await page.getByRole('link', { name: '新規登録' }).first().click();
+    await page.getByRole('link', { name: '最初の商品を登録' }).click();
     await page.getByLabel('商品コード').fill('P0001');
     await page.getByLabel('商品名').fill('クラフト封筒 角2');
     await page.getByRole('combobox', { name: '単位' }).fill('箱');
@@ -265,7 +266,7 @@ test('a new org admin sets up the company on an empty tenant through the UI', as
   await test.step('担当者: a staff user', async () => {
     await toMenu(page);
     await page.getByRole('link', { name: '担当者', exact: true }).click();
-    await page.getByRole('link', { name: '新規登録' }).first().click();
+    await page.getByRole('link', { name: '新規登録' }).click();
     await page.getByLabel('ログインID').fill('hanako');
     await page.getByLabel('氏名').fill('営業 花子');
     await page.getByRole('combobox', { name: '権限グループ' }).click();
