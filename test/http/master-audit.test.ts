@@ -643,6 +643,73 @@ describe('master audit trail', () => {
     expect(kinds(numbering.rows[0]!.after)).toMatchObject({ isAuto: true, width: 5 });
   });
 
+  it('a partner’s 分類 set on its form is part of the update’s before/after', async () => {
+    const axes = (await admin.get('/api/v1/classification-axes?partnerType=customer')).json()
+      .axes as { axisId: string; name: string }[];
+    const region = axes.find((a) => a.name === '地域')!;
+    const item = await write(
+      'POST',
+      `/api/v1/classification-axes/${region.axisId}/items`,
+      { code: 'AKT', name: '関東' },
+      201,
+    );
+    const customer = await write(
+      'POST',
+      '/api/v1/customers',
+      { code: 'AC6', name: '関東商店' },
+      201,
+    );
+    const id = customer.json.customerId;
+    const assigned = await write(
+      'PUT',
+      `/api/v1/customers/${id}`,
+      {
+        code: 'AC6',
+        name: '関東商店',
+        classifications: [{ axisId: region.axisId, itemId: item.json.itemId }],
+        version: 1,
+      },
+      200,
+    );
+    expectUpdateDiff(
+      assigned.rows,
+      'customer.updated',
+      id,
+      { classifications: [] },
+      { classifications: [{ axisId: region.axisId, itemId: item.json.itemId }] },
+    );
+  });
+
+  it('a preset 税率: renaming records the change, 初期状態に戻す records a reset', async () => {
+    const preset = (await admin.get('/api/v1/tax-rates'))
+      .json()
+      .items.find((r: { code: string }) => r.code === '8R');
+    const renamed = await write(
+      'PUT',
+      '/api/v1/tax-rates/8R',
+      { printedName: '※8%', sortOrder: preset.sortOrder, isHidden: false, version: preset.version },
+      200,
+    );
+    expectUpdateDiff(
+      renamed.rows,
+      'tax_rate.updated',
+      '8R',
+      { printedName: preset.printedName },
+      { printedName: '※8%' },
+    );
+    const reset = await write(
+      'DELETE',
+      `/api/v1/tax-rates/8R?version=${renamed.json.version}`,
+      undefined,
+      204,
+    );
+    expectOneRow(reset.rows, {
+      event: 'tax_rate.reset',
+      target_id: '8R',
+      before: expect.objectContaining({ printedName: '※8%' }),
+    });
+  });
+
   it('仕入先 used as another supplier’s 支払先 cannot be deleted', async () => {
     const payee = await write('POST', '/api/v1/suppliers', { code: 'AS2', name: '本社' }, 201);
     await write(
