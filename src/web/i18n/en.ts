@@ -224,8 +224,16 @@ export const en: Messages = {
       none: '—',
     },
   },
-  customers: partnerList('customer', 'Customers'),
-  suppliers: partnerList('supplier', 'Suppliers'),
+  customers: {
+    ...partnerList('customer', 'Customers'),
+    emptyFirst:
+      'Customers are who you quote, sell to and invoice. Closing days, collection terms and classifications are set here too.',
+  },
+  suppliers: {
+    ...partnerList('supplier', 'Suppliers'),
+    emptyFirst:
+      'Suppliers are who you order from, buy from and pay. Their invoice registration number and payment terms are set here too.',
+  },
   customerForm: {
     ...partnerForm('customer', 'Customer'),
     billing: {
@@ -720,7 +728,8 @@ export const en: Messages = {
     emptyTitle: 'No matching products',
     emptySearch: 'Change the search and try again.',
     noneYetTitle: 'No products registered yet',
-    emptyFirst: 'Register your first product with “New”.',
+    emptyFirst:
+      'Products are what document lines choose. Prices 1–5 and customer-specific prices are set here.',
     createFirst: 'Register the first product',
     loadFailed: 'Could not load the products.',
     table: 'Product list',

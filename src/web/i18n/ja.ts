@@ -219,8 +219,15 @@ export const ja = {
       none: '—',
     },
   },
-  customers: partnerList('得意先'),
-  suppliers: partnerList('仕入先'),
+  customers: {
+    ...partnerList('得意先'),
+    emptyFirst: '見積・売上・請求の相手先です。締日・回収条件や分類もあわせて登録できます。',
+  },
+  suppliers: {
+    ...partnerList('仕入先'),
+    emptyFirst:
+      '発注・仕入・支払の相手先です。適格請求書発行事業者の登録番号や支払条件もあわせて登録できます。',
+  },
   customerForm: {
     ...partnerForm('得意先'),
     billing: {
@@ -717,7 +724,7 @@ export const ja = {
     emptyTitle: '該当する商品はありません',
     emptySearch: '検索条件を変えて、もう一度お試しください。',
     noneYetTitle: '商品はまだ登録されていません',
-    emptyFirst: '「新規登録」から最初の商品を登録してください。',
+    emptyFirst: '見積・売上・仕入の明細で選ぶ商品です。単価1〜5と得意先別単価を登録できます。',
     createFirst: '最初の商品を登録',
     loadFailed: '商品を読み込めませんでした。',
     table: '商品の一覧',
