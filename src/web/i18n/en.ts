@@ -920,7 +920,7 @@ export const en: Messages = {
       departmentId: 'Department',
     },
     hints: {
-      closingDays: 'Day 1–28 or month end; up to four',
+      closingDays: 'Day 1–28 or month end; up to four. For the 20th only, remove month end',
       ratePercent: 'Applied to the price column; 100 = list price',
       holidayShift: 'When the due date is a bank holiday',
     },

@@ -914,7 +914,8 @@ export const ja = {
       departmentId: '部門',
     },
     hints: {
-      closingDays: '1〜28日または末日。複数指定できます（最大4つ）',
+      closingDays:
+        '1〜28日または末日。複数指定できます（最大4つ）。20日締めだけなら末日を外してください',
       ratePercent: '単価区分の単価に掛ける率。100で定価',
       holidayShift: '予定日が銀行休業日のとき',
     },
