@@ -1,11 +1,12 @@
 import { zipBuffer } from '../zip/zip-writer';
+import { ByteWriter } from './byte-writer';
 import { neutraliseFormula } from './formula';
 import type { ExportCell } from './tabular-types';
 
 /**
- * A minimal .xlsx (SpreadsheetML, ECMA-376 transitional): one sheet, inline strings, a style
+ * A minimal .xlsx (SpreadsheetML, ECMA-376 transitional): one sheet, shared strings, a style
  * table whose text style has number format '@' so a code such as 00123 stays text when the
- * user edits the cell. Inline strings are never evaluated as formulas, yet text is neutralised
+ * user edits the cell. String cells are never evaluated as formulas, yet text is neutralised
  * as in CSV: a user who copies cells out or saves the sheet as CSV must not get a live
  * formula, and one import rule (restoreNeutralised) serves both formats.
  */
@@ -36,7 +37,12 @@ function hex4(char: string): string {
   return `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need escaping
+const NEEDS_ESCAPE_AT_ALL = /[&<>"\x00-\x1F_\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function escapeXmlText(text: string): string {
+  // Most cells (codes, names, amounts) need nothing: one test instead of five passes.
+  if (!NEEDS_ESCAPE_AT_ALL.test(text)) return text;
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
@@ -63,36 +69,77 @@ export function safeSheetName(name: string | undefined): string {
   return cleaned === '' ? 'Sheet1' : cleaned;
 }
 
-function cellXml(reference: string, cell: ExportCell, header: boolean): string {
-  if (cell === null) return '';
-  if (typeof cell === 'number' && Number.isFinite(cell)) {
-    return `<c r="${reference}"${header ? ` s="${STYLE_HEADER_NUMBER}"` : ''}><v>${cell}</v></c>`;
+/**
+ * Text goes to the shared-string table (as Excel writes it): a master repeats values (tax
+ * type, prefecture, 締日) and the sheet XML stays a third of the inline-string size.
+ */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly xml = new ByteWriter();
+  count = 0;
+
+  add(text: string): number {
+    this.count++;
+    let at = this.index.get(text);
+    if (at === undefined) {
+      at = this.index.size;
+      this.index.set(text, at);
+      // xml:space only where XML would otherwise drop or fold the whitespace.
+      this.xml.ascii(/^\s|\s$|\n|\t/.test(text) ? '<si><t xml:space="preserve">' : '<si><t>');
+      this.xml.utf8(escapeXmlText(text));
+      this.xml.ascii('</t></si>');
+    }
+    return at;
   }
-  const text = escapeXmlText(neutraliseFormula(String(cell)));
-  const style = header ? STYLE_HEADER_TEXT : STYLE_TEXT;
-  return `<c r="${reference}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
+
+  toXml(): Buffer {
+    const head = `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.count}" uniqueCount="${this.index.size}">`;
+    return Buffer.concat([Buffer.from(head), this.xml.toBuffer(), Buffer.from('</sst>')]);
+  }
 }
 
-function sheetXml(rows: readonly (readonly ExportCell[])[], boldHeader: boolean): string {
-  const parts: string[] = [
-    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
-    boldHeader && rows.length > 1
-      ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
-      : '',
-    '<sheetData>',
-  ];
+function sheetXml(
+  rows: readonly (readonly ExportCell[])[],
+  boldHeader: boolean,
+  shared: SharedStrings,
+): Buffer {
+  const xml = new ByteWriter();
+  xml.ascii(`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
+  if (boldHeader && rows.length > 1) {
+    xml.ascii(
+      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
+    );
+  }
+  xml.ascii('<sheetData>');
   const columns: string[] = [];
-  rows.forEach((cells, r) => {
-    const number = r + 1;
-    let line = `<row r="${number}">`;
-    cells.forEach((cell, c) => {
-      columns[c] ??= columnName(c);
-      line += cellXml(`${columns[c]}${number}`, cell, boldHeader && r === 0);
-    });
-    parts.push(`${line}</row>`);
-  });
-  parts.push('</sheetData></worksheet>');
-  return parts.join('');
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r] ?? [];
+    const number = String(r + 1);
+    const header = boldHeader && r === 0;
+    xml.ascii('<row r="');
+    xml.ascii(number);
+    xml.ascii('">');
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (cell === null || cell === undefined) continue;
+      xml.ascii('<c r="');
+      const column = columns[c] ?? columnName(c);
+      columns[c] = column;
+      xml.ascii(column);
+      xml.ascii(number);
+      if (typeof cell === 'number' && Number.isFinite(cell)) {
+        xml.ascii(header ? `" s="${STYLE_HEADER_NUMBER}"><v>` : '"><v>');
+        xml.ascii(String(cell));
+      } else {
+        xml.ascii(`" s="${header ? STYLE_HEADER_TEXT : STYLE_TEXT}" t="s"><v>`);
+        xml.ascii(String(shared.add(neutraliseFormula(String(cell)))));
+      }
+      xml.ascii('</v></c>');
+    }
+    xml.ascii('</row>');
+  }
+  xml.ascii('</sheetData></worksheet>');
+  return xml.toBuffer();
 }
 
 const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">\
@@ -118,6 +165,7 @@ const CONTENT_TYPES = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.or
 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
 <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
 <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
 </Types>`;
 
 const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">\
@@ -127,6 +175,7 @@ const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">\
 const WORKBOOK_RELS = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">\
 <Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>\
 <Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/>\
+<Relationship Id="rId3" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>\
 </Relationships>`;
 
 export function encodeXlsx(
@@ -136,12 +185,18 @@ export function encodeXlsx(
   const name = escapeXmlText(safeSheetName(options.sheetName));
   const workbook = `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">\
 <sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
-  return zipBuffer([
-    { name: '[Content_Types].xml', data: CONTENT_TYPES },
-    { name: '_rels/.rels', data: ROOT_RELS },
-    { name: 'xl/workbook.xml', data: workbook },
-    { name: 'xl/_rels/workbook.xml.rels', data: WORKBOOK_RELS },
-    { name: 'xl/styles.xml', data: STYLES },
-    { name: 'xl/worksheets/sheet1.xml', data: sheetXml(rows, options.boldHeader ?? false) },
-  ]);
+  const shared = new SharedStrings();
+  const sheet = sheetXml(rows, options.boldHeader ?? false, shared);
+  return zipBuffer(
+    [
+      { name: '[Content_Types].xml', data: CONTENT_TYPES },
+      { name: '_rels/.rels', data: ROOT_RELS },
+      { name: 'xl/workbook.xml', data: workbook },
+      { name: 'xl/_rels/workbook.xml.rels', data: WORKBOOK_RELS },
+      { name: 'xl/styles.xml', data: STYLES },
+      { name: 'xl/sharedStrings.xml', data: shared.toXml() },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet },
+    ],
+    1,
+  );
 }

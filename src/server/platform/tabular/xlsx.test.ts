@@ -268,17 +268,21 @@ wb = xml.dom.minidom.parseString(z.read('xl/workbook.xml'))
 sheet = xml.dom.minidom.parseString(z.read('xl/worksheets/sheet1.xml'))
 styles = xml.dom.minidom.parseString(z.read('xl/styles.xml'))
 xfs = styles.getElementsByTagName('cellXfs')[0].getElementsByTagName('xf')
-cells = {c.getAttribute('r'): (c.getAttribute('t'), xfs[int(c.getAttribute('s') or 0)].getAttribute('numFmtId'), ''.join(t.firstChild.data if t.firstChild else '' for t in c.getElementsByTagName('t')) or ''.join(v.firstChild.data for v in c.getElementsByTagName('v'))) for c in sheet.getElementsByTagName('c')}
+shared = [''.join(t.firstChild.data if t.firstChild else '' for t in si.getElementsByTagName('t')) for si in xml.dom.minidom.parseString(z.read('xl/sharedStrings.xml')).getElementsByTagName('si')]
+def value(c):
+    v = ''.join(v.firstChild.data for v in c.getElementsByTagName('v'))
+    return shared[int(v)] if c.getAttribute('t') == 's' else v
+cells = {c.getAttribute('r'): (c.getAttribute('t'), xfs[int(c.getAttribute('s') or 0)].getAttribute('numFmtId'), value(c)) for c in sheet.getElementsByTagName('c')}
 print(json.dumps({'names': z.namelist(), 'sheet': wb.getElementsByTagName('sheet')[0].getAttribute('name'), 'cells': cells}, ensure_ascii=False))
 `;
     const { stdout } = await run('python3', ['-c', script, file]);
     const parsed = JSON.parse(stdout);
     expect(parsed.names).toContain('[Content_Types].xml');
     expect(parsed.sheet).toBe('得意先_一覧_2026');
-    expect(parsed.cells.A2).toEqual(['inlineStr', '49', '00123']);
+    expect(parsed.cells.A2).toEqual(['s', '49', '00123']);
     expect(parsed.cells.C2).toEqual(['', '0', '1200.5']);
-    expect(parsed.cells.A3).toEqual(['inlineStr', '49', `'=HYPERLINK("http://x")`]);
-    expect(parsed.cells.B4).toEqual(['inlineStr', '49', '_x0001_bell_x005F_x0041_']);
+    expect(parsed.cells.A3).toEqual(['s', '49', `'=HYPERLINK("http://x")`]);
+    expect(parsed.cells.B4).toEqual(['s', '49', '_x0001_bell_x005F_x0041_']);
     expect(parsed.cells.B3).toBeUndefined();
   });
 

@@ -117,13 +117,15 @@ async function* deflated(
  */
 export function zipBuffer(
   entries: readonly { name: string; data: Buffer | string; modifiedAt?: Date }[],
+  /** zlib level; 1 deflates a large sheet about seven times faster than 6, ~15 % larger. */
+  level = zlib.constants.Z_DEFAULT_COMPRESSION,
 ): Buffer {
   const parts: Buffer[] = [];
   const written: Written[] = [];
   let offset = 0;
   for (const entry of entries) {
     const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
-    const compressed = zlib.deflateRawSync(data);
+    const compressed = zlib.deflateRawSync(data, { level });
     const { time, date } = dosDateTime(entry.modifiedAt ?? new Date());
     const record: Written = {
       name: Buffer.from(entry.name, 'utf8'),
