@@ -238,6 +238,7 @@ const expectedAccess: Record<string, string> = {
   'POST /api/ops/v1/auth/mfa/enrolment': 'operator',
   'POST /api/ops/v1/auth/mfa/enrolment/confirm': 'operator',
   'POST /api/ops/v1/auth/mfa/verify': 'operator',
+  'POST /api/ops/v1/auth/mfa/recovery-codes': 'operator',
   'GET /api/ops/v1/tenants': 'operator',
   'POST /api/ops/v1/tenants': 'operator',
   'GET /api/ops/v1/tenants/:tenantId': 'operator',

@@ -474,6 +474,10 @@ const samples: Record<string, Sample> = {
     url: '/api/ops/v1/auth/mfa/verify',
     body: { code: '000000' },
   }),
+  'POST /api/ops/v1/auth/mfa/recovery-codes': () => ({
+    url: '/api/ops/v1/auth/mfa/recovery-codes',
+    body: { code: '000000' },
+  }),
   'GET /api/ops/v1/tenants': () => ({ url: '/api/ops/v1/tenants?status=trial' }),
   'POST /api/ops/v1/tenants': () => ({
     url: '/api/ops/v1/tenants',

@@ -8,6 +8,7 @@ import { backupRun } from './commands/backup-run';
 import { lifecycleDeletions } from './commands/lifecycle-deletions';
 import { lifecycleRun } from './commands/lifecycle-run';
 import { operatorCreate } from './commands/operator-create';
+import { operatorResetMfa } from './commands/operator-reset-mfa';
 import type { OpsCommand, OpsIo } from './ops-command';
 import { openOpsDatabase } from './ops-database';
 import { OpsError } from './ops-tenants';
@@ -24,6 +25,7 @@ export const commands: readonly OpsCommand[] = [
   lifecycleRun,
   lifecycleDeletions,
   operatorCreate,
+  operatorResetMfa,
 ];
 
 const consoleIo: OpsIo = {

@@ -43,7 +43,9 @@ export const changeOpsPassword = (input: { currentPassword: string; newPassword:
   ops<void>('POST', '/auth/password', { body: input });
 export const startOpsEnrolment = () => ops<MfaEnrolment>('POST', '/auth/mfa/enrolment');
 export const confirmOpsEnrolment = (code: string) =>
-  ops<void>('POST', '/auth/mfa/enrolment/confirm', { body: { code } });
+  ops<{ recoveryCodes: string[] }>('POST', '/auth/mfa/enrolment/confirm', { body: { code } });
+export const regenerateOpsRecoveryCodes = (code: string) =>
+  ops<{ recoveryCodes: string[] }>('POST', '/auth/mfa/recovery-codes', { body: { code } });
 export const verifyOpsMfa = (code: string) =>
   ops<void>('POST', '/auth/mfa/verify', { body: { code } });
 

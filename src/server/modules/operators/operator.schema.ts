@@ -18,6 +18,7 @@ export const operatorMeSchema = z
       .enum(['full', 'mfa', 'mfa_enrol'])
       .describe("'mfa': the TOTP code is awaited; 'mfa_enrol': TOTP must be set up first"),
     mustChangePassword: z.boolean().describe('Still on the initial password from the CLI'),
+    recoveryCodesLeft: z.int().describe('Unused recovery codes'),
   })
   .meta({ id: 'OperatorMe' });
 export type OperatorMe = z.infer<typeof operatorMeSchema>;
