@@ -247,6 +247,7 @@ const expectedAccess: Record<string, string> = {
   'POST /api/ops/v1/tenants/:tenantId/end-contract': 'operator',
   'POST /api/ops/v1/tenants/:tenantId/break-glass': 'operator',
   'GET /api/ops/v1/audit-log': 'operator',
+  'GET /api/ops/v1/operators': 'operator',
   /** 障害 and 問い合わせ (ADR 0020). The status page is public and names no tenant. */
   'GET /api/v1/status': 'public',
   'GET /api/v1/incidents/active': 'orgAdmin',

@@ -509,7 +509,10 @@ const samples: Record<string, Sample> = {
     url: `/api/ops/v1/tenants/${opsTenant(f)}/break-glass`,
     body: { reason: '問い合わせ #123 の調査のため', minutes: 30 },
   }),
-  'GET /api/ops/v1/audit-log': () => ({ url: '/api/ops/v1/audit-log' }),
+  'GET /api/ops/v1/audit-log': () => ({
+    url: '/api/ops/v1/audit-log?event=operator.login_succeeded&before=1000000',
+  }),
+  'GET /api/ops/v1/operators': () => ({ url: '/api/ops/v1/operators' }),
   'GET /api/v1/status': () => ({ url: '/api/v1/status' }),
   'GET /api/v1/incidents/active': () => ({ url: '/api/v1/incidents/active' }),
   'GET /api/v1/inquiries': () => ({ url: '/api/v1/inquiries' }),

@@ -1319,6 +1319,22 @@ export const ja = {
     currentPassword: '現在のパスワード',
     newPassword: '新しいパスワード',
     passwordSubmit: '変更する',
+    recoveryLeadLogin:
+      '認証アプリが使えない場合は、2段階認証の設定時に保管したリカバリーコード（例: k7m2p-x9qrt）を入力してください。各コードは1回限りです。',
+    account: {
+      title: 'アカウント',
+      lead: 'ログイン中の運用者アカウントの2段階認証です。',
+      loginId: 'ログインID',
+      name: '氏名',
+      recoveryHeading: 'リカバリーコード',
+      recoveryLead:
+        '認証アプリが使えなくなったときに、確認コードの代わりに使えます。再発行すると、これまでのコードはすべて無効になります。本人確認のため、認証アプリの現在の確認コードを入力してください。',
+      recoveryLeft: (count: number) => `未使用のリカバリーコード: ${count}個`,
+      recoveryLow: '残りが少なくなっています。再発行してください。',
+      regenerate: 'リカバリーコードを再発行',
+      lockedOut:
+        '認証アプリもリカバリーコードも失った場合は、別の運用者がサーバーで npm run ops -- operator:reset-mfa <ログインID> を実行します。',
+    },
     announcements: {
       title: 'お知らせ',
       lead: 'リリースノートなどを Markdown で書き、公開します。公開日時を指定すると、その時刻まで組織には表示されません。',
@@ -1371,6 +1387,7 @@ export const ja = {
       mailLog: 'メールログ',
       tenants: '組織と契約',
       audit: '運用操作ログ',
+      account: 'アカウント',
     },
     status: { trial: 'トライアル', active: '有料契約', ended: '契約終了' } as Record<
       string,
@@ -1451,6 +1468,13 @@ export const ja = {
       title: '運用操作ログ',
       table: '運用操作ログ',
       empty: '記録はありません。',
+      loadMore: 'さらに表示',
+      shown: (count: number) => `${count.toLocaleString('ja-JP')}件を表示中`,
+      end: 'これ以上の記録はありません。',
+      operator: '操作者',
+      allOperators: 'すべての操作者',
+      action: '操作',
+      allActions: 'すべての操作',
       columns: {
         at: '日時',
         actor: '操作者',

@@ -118,6 +118,9 @@ export const operatorAuditLog = appSchema
     },
     (t) => [
       index('operator_audit_log_tenant_idx').on(t.targetTenantId, t.seq),
+      // The console's filters page through one operator's or one action's entries.
+      index('operator_audit_log_operator_idx').on(t.operatorId, t.seq),
+      index('operator_audit_log_event_idx').on(t.event, t.seq),
       operatorPlanePolicy(),
     ],
   )

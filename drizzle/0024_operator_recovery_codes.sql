@@ -1,1 +1,0 @@
-ALTER TABLE "app"."operators" ADD COLUMN "mfa_recovery_hashes" text[] DEFAULT '{}' NOT NULL;
