@@ -151,6 +151,7 @@ test('an anonymous visitor signs up for a free trial and signs in to see the day
   const code = uniqueCode('trial-').toLowerCase();
   await page.goto('/signup');
   await expect(page.getByRole('heading', { name: '無料トライアルのお申し込み' })).toBeVisible();
+  await expect(page.getByText('30日間無料でお試しいただけます。')).toBeVisible();
   await page.getByRole('button', { name: '申し込む' }).click();
   await expect(page.getByText('利用規約への同意が必要です')).toBeVisible();
   await page.getByLabel('会社名').fill('お試し商店');

@@ -229,6 +229,7 @@ const expectedAccess: Record<string, string> = {
   'DELETE /api/v1/admin/api-tokens/:tokenId': 'orgAdmin',
   'GET /api/v1/data-export': 'orgAdmin',
   /** Trial sign-up: anonymous, rate-limited per IP. */
+  'GET /api/v1/signup': 'public',
   'POST /api/v1/signup': 'public',
   /** Operator console (ADR 0016): operators only, through their own cookie. */
   'POST /api/ops/v1/auth/login': 'public',

@@ -443,6 +443,7 @@ const samples: Record<string, Sample> = {
   'DELETE /api/v1/admin/api-tokens/:tokenId': (f) => ({
     url: `/api/v1/admin/api-tokens/${f.apiTokenId}`,
   }),
+  'GET /api/v1/signup': () => ({ url: '/api/v1/signup' }),
   'POST /api/v1/signup': () => ({
     url: '/api/v1/signup',
     body: {

@@ -1590,6 +1590,7 @@ export const en: Messages = {
     pageTitle: 'Free trial',
     heading: 'Start your free trial',
     lead: 'Try every feature free during the trial. The mail we send and the main menu show when it ends.',
+    trialLength: (days: number) => `Free for ${days} days. `,
     companyName: 'Company name',
     tenantCode: 'Organisation code',
     tenantCodeHint: 'Typed at sign-in (lower-case letters, digits, hyphens; 3–32)',
