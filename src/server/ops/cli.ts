@@ -4,6 +4,7 @@ import { loadConfig } from '../platform/config';
 import { auditVerify } from './commands/audit-verify';
 import { backupList } from './commands/backup-list';
 import { backupRestore } from './commands/backup-restore';
+import { backupRestorePlatform } from './commands/backup-restore-platform';
 import { backupRun } from './commands/backup-run';
 import { lifecycleDeletions } from './commands/lifecycle-deletions';
 import { lifecycleRun } from './commands/lifecycle-run';
@@ -22,6 +23,7 @@ export const commands: readonly OpsCommand[] = [
   backupRun,
   backupList,
   backupRestore,
+  backupRestorePlatform,
   lifecycleRun,
   lifecycleDeletions,
   operatorCreate,
