@@ -33,6 +33,8 @@ let tenantId: string;
 let backupDir: string;
 let env: Record<string, string>;
 let fresh: TestDatabase;
+/** Kept with MASTER_KEY in disaster recovery: TOTP secrets in the operators table need it. */
+const mfaKey = randomBytes(32).toString('base64');
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -73,7 +75,7 @@ async function platformBackupId(): Promise<string> {
 }
 
 beforeAll(async () => {
-  app = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+  app = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000', MFA_ENCRYPTION_KEY: mfaKey });
   operator = await createSignedInOperator(app, 'ops-dr');
   const ops = api(app, operator.cookie);
   const created = await ops.post('/api/ops/v1/tenants', {
@@ -169,7 +171,7 @@ describe('backup:restore-platform', () => {
     );
     expect(tenant.code, tenant.out + tenant.err).toBe(0);
     const { app: rebuilt } = await buildApp({
-      config: loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+      config: loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', MFA_ENCRYPTION_KEY: mfaKey }),
       pool: fresh.pool,
     });
     try {
@@ -185,7 +187,7 @@ describe('backup:restore-platform', () => {
         method: 'POST',
         url: '/api/ops/v1/auth/mfa/verify',
         headers: { ...headers, cookie: operatorCookieFrom(signIn) },
-        payload: { code: currentTotp(operator.secret, Date.now() + 60_000) },
+        payload: { code: currentTotp(operator.secret, Date.now() + 30_000) },
       });
       expect(verified.statusCode, verified.body).toBe(204);
       const tenants = await rebuilt.inject({
