@@ -1590,7 +1590,8 @@ export const en: Messages = {
     pageTitle: 'Free trial',
     heading: 'Start your free trial',
     lead: 'Try every feature free during the trial. The mail we send and the main menu show when it ends.',
-    trialLength: (days: number) => `Free for ${days} days. `,
+    trialLead: (days: number) =>
+      `Free for ${days} days, with every feature. The mail we send and the main menu show when it ends.`,
     companyName: 'Company name',
     tenantCode: 'Organisation code',
     tenantCodeHint: 'Typed at sign-in (lower-case letters, digits, hyphens; 3–32)',

@@ -1586,7 +1586,8 @@ export const ja = {
     pageTitle: '無料トライアルのお申し込み',
     heading: '無料トライアルのお申し込み',
     lead: '期間中はすべての機能を無料でお試しいただけます。期限はお申し込み後のメールと画面でお知らせします。',
-    trialLength: (days: number) => `${days}日間無料でお試しいただけます。`,
+    trialLead: (days: number) =>
+      `${days}日間無料でお試しいただけます。期間中はすべての機能をお使いいただけます。期限はお申し込み後のメールと画面でお知らせします。`,
     companyName: '会社名',
     tenantCode: '組織コード',
     tenantCodeHint: 'ログイン時に入力するコードです（半角英小文字・数字・ハイフン、3〜32文字）',

@@ -84,7 +84,7 @@ export function SignupPage() {
   return (
     <AuthScreen
       heading={s.heading}
-      lead={trialDays === undefined ? s.lead : `${s.trialLength(trialDays)}${s.lead}`}
+      lead={trialDays === undefined ? s.lead : s.trialLead(trialDays)}
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
