@@ -85,6 +85,28 @@ describe('operator recovery codes', () => {
     expect(log.filter((entry) => entry.event === 'operator.mfa_failed')).toHaveLength(1);
   });
 
+  it('exchanges a pending session once, even for a TOTP and a recovery code sent together', async () => {
+    const op = await createSignedInOperator(t, 'ops-race');
+    const pending = await signInPending('ops-race');
+    const [byTotp, byRecovery] = await Promise.all([
+      api(t, pending.cookie).post('/api/ops/v1/auth/mfa/verify', {
+        code: currentTotp(op.secret, Date.now() + 30_000),
+      }),
+      api(t, pending.cookie).post('/api/ops/v1/auth/mfa/verify', { code: op.recoveryCodes[0] }),
+    ]);
+    expect([byTotp.statusCode, byRecovery.statusCode].sort()).toEqual([204, 401]);
+    const sessions = await withOperatorTransaction(t.db.pool, async (tx) => {
+      const { rows } = await tx.client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM app.operator_sessions s
+           JOIN app.operators o USING (operator_id)
+          WHERE o.login_id = 'ops-race' AND s.stage = 'full' AND s.revoked_at IS NULL`,
+      );
+      return rows[0]?.n;
+    });
+    // The one from enrolment plus the one from this sign-in.
+    expect(sessions).toBe(2);
+  });
+
   it('does not accept another operator’s recovery code', async () => {
     const alice = await createSignedInOperator(t, 'ops-alice');
     await createSignedInOperator(t, 'ops-bob');

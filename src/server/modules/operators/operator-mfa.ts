@@ -100,6 +100,14 @@ export async function verifyOperatorMfa(
   input: MfaCode,
 ): Promise<{ cookieValue: string }> {
   if (operator.sessionStage !== 'mfa') throw new AppError('mfa_not_pending');
+  // Lock the pending session: of two codes sent at once (say a TOTP and a recovery code), the
+  // second waits here, then finds the session already exchanged and gets no second session.
+  const { rows: pending } = await tx.client.query<{ revoked: boolean }>(
+    `SELECT revoked_at IS NOT NULL AS revoked FROM app.operator_sessions
+      WHERE session_id = $1 FOR UPDATE`,
+    [operator.sessionId],
+  );
+  if (!pending[0] || pending[0].revoked) throw new AppError('unauthenticated');
   const subjects = { loginId: operator.loginId, ip: actor.ip };
   const wait = await operatorRetryAfter(tx, subjects);
   if (wait > 0) throw new AppError('login_throttled', { retryAfterSeconds: wait });
