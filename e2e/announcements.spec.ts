@@ -53,6 +53,8 @@ async function operatorSignIn(page: Page) {
   const code = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate();
   await page.getByLabel('確認コード').fill(code);
   await page.getByRole('button', { name: '設定してログイン' }).click();
+  await expect(page.getByTestId('recovery-codes')).toBeVisible();
+  await page.getByRole('button', { name: '保管しました' }).click();
   await expect(page.getByRole('heading', { name: '組織と契約' })).toBeVisible();
 }
 

@@ -66,6 +66,13 @@ test('the first operator, made with the CLI, enrols TOTP and creates a tenant in
   await shot(page, 'ops-enrol');
   await page.getByLabel('確認コード').fill(totp(secret));
   await page.getByRole('button', { name: '設定してログイン' }).click();
+  // Ten recovery codes, shown once before the console opens.
+  const codesBox = page.getByTestId('recovery-codes');
+  await expect(codesBox).toBeVisible();
+  const recoveryCodes = (await codesBox.locator('p').allTextContents()).map((c) => c.trim());
+  expect(recoveryCodes).toHaveLength(10);
+  await shot(page, 'ops-recovery-codes');
+  await page.getByRole('button', { name: '保管しました' }).click();
   await expect(page.getByRole('heading', { name: '組織と契約' })).toBeVisible();
   await expect(page.getByTestId('operator-name')).toContainText(loginId);
 
@@ -104,6 +111,32 @@ test('the first operator, made with the CLI, enrols TOTP and creates a tenant in
     '緊急アクセスを取得',
   );
   await shot(page, 'ops-audit-log');
+  await page.getByRole('combobox', { name: '操作', exact: true }).click();
+  await page.getByRole('option', { name: '緊急アクセスを取得' }).click();
+  await expect(page.getByTestId('ops-audit-shown')).toContainText('件を表示中');
+  const filtered = page.getByRole('table', { name: '運用操作ログ' });
+  await expect(filtered).toContainText('緊急アクセスを取得');
+  await expect(filtered).not.toContainText('operator_session');
+
+  // Without the authenticator: sign in again with a recovery code, which is then spent.
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await page.getByLabel('ログインID').fill(loginId);
+  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByRole('button', { name: 'リカバリーコードを使う' }).click();
+  await page.getByLabel('リカバリーコード').fill(recoveryCodes[0] ?? '');
+  await shot(page, 'ops-recovery-login');
+  await page.getByRole('button', { name: '確認', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '組織と契約' })).toBeVisible();
+  await menu.getByRole('link', { name: 'アカウント' }).click();
+  await expect(page.getByTestId('ops-recovery-left')).toContainText('9個');
+  await page.getByLabel('確認コード').fill(totp(secret, 30_000));
+  await page.getByRole('button', { name: 'リカバリーコードを再発行' }).click();
+  await expect(page.getByTestId('recovery-codes')).toBeVisible();
+  await shot(page, 'ops-account-regenerated');
+  await page.getByRole('button', { name: '保管しました' }).click();
+  await expect(page.getByTestId('ops-recovery-left')).toContainText('10個');
+  await shot(page, 'ops-account');
 
   // The tenant's new admin signs in with the initial password and must change it.
   await page.goto('/login');
@@ -120,6 +153,7 @@ test('an anonymous visitor signs up for a free trial and signs in to see the day
   const code = uniqueCode('trial-').toLowerCase();
   await page.goto('/signup');
   await expect(page.getByRole('heading', { name: '無料トライアルのお申し込み' })).toBeVisible();
+  await expect(page.getByText(/^30日間無料でお試しいただけます。/)).toBeVisible();
   await page.getByRole('button', { name: '申し込む' }).click();
   await expect(page.getByText('利用規約への同意が必要です')).toBeVisible();
   await page.getByLabel('会社名').fill('お試し商店');

@@ -229,6 +229,7 @@ const expectedAccess: Record<string, string> = {
   'DELETE /api/v1/admin/api-tokens/:tokenId': 'orgAdmin',
   'GET /api/v1/data-export': 'orgAdmin',
   /** Trial sign-up: anonymous, rate-limited per IP. */
+  'GET /api/v1/signup': 'public',
   'POST /api/v1/signup': 'public',
   /** Operator console (ADR 0016): operators only, through their own cookie. */
   'POST /api/ops/v1/auth/login': 'public',
@@ -238,6 +239,7 @@ const expectedAccess: Record<string, string> = {
   'POST /api/ops/v1/auth/mfa/enrolment': 'operator',
   'POST /api/ops/v1/auth/mfa/enrolment/confirm': 'operator',
   'POST /api/ops/v1/auth/mfa/verify': 'operator',
+  'POST /api/ops/v1/auth/mfa/recovery-codes': 'operator',
   'GET /api/ops/v1/tenants': 'operator',
   'POST /api/ops/v1/tenants': 'operator',
   'GET /api/ops/v1/tenants/:tenantId': 'operator',
@@ -246,6 +248,7 @@ const expectedAccess: Record<string, string> = {
   'POST /api/ops/v1/tenants/:tenantId/end-contract': 'operator',
   'POST /api/ops/v1/tenants/:tenantId/break-glass': 'operator',
   'GET /api/ops/v1/audit-log': 'operator',
+  'GET /api/ops/v1/operators': 'operator',
   /** 障害 and 問い合わせ (ADR 0020). The status page is public and names no tenant. */
   'GET /api/v1/status': 'public',
   'GET /api/v1/incidents/active': 'orgAdmin',

@@ -79,7 +79,7 @@ describe('operator sign-in', () => {
     const confirmed = await api(t, enrolCookie).post('/api/ops/v1/auth/mfa/enrolment/confirm', {
       code: currentTotp(secret),
     });
-    expect(confirmed.statusCode).toBe(204);
+    expect(confirmed.statusCode).toBe(200);
     const full = operatorCookieFrom(confirmed);
     expect((await api(t, full).get('/api/ops/v1/tenants')).statusCode).toBe(200);
     // The enrolment session was replaced, not upgraded.

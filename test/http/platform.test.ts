@@ -172,6 +172,22 @@ describe('HTTP platform', () => {
     expect(ready.json()).toEqual({ status: 'ready', database: 'ok' });
   });
 
+  it('declares the 400 that any route answers to text PostgreSQL cannot store', async () => {
+    // Found by the fuzzer: /healthz?x=%00 answered an undeclared 400.
+    const response = await t.app.inject({ method: 'GET', url: '/healthz?unexpected=%00' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('validation_failed');
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const undeclared = Object.entries(
+      document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, operation]) => !('400' in operation.responses))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(undeclared).toEqual([]);
+  });
+
   it('exposes Prometheus metrics to loopback callers only', async () => {
     const local = await t.app.inject({
       method: 'GET',

@@ -44,6 +44,12 @@ const from = (ip: string) => ({
 });
 
 describe('trial sign-up', () => {
+  it('states the configured trial length to anyone before they apply', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/signup' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ trialDays: 14 });
+  });
+
   it('creates a trial tenant of TRIAL_DAYS, mails a welcome and lets the admin sign in', async () => {
     const response = await from('10.0.0.1').signup(form());
     expect(response.statusCode, response.body).toBe(201);

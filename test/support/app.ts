@@ -163,7 +163,7 @@ export function operatorCookieFrom(response: LightMyRequestResponse): string {
 export async function createSignedInOperator(
   app: TestApp,
   loginId = `op${++tenantCounter}`,
-): Promise<{ cookie: string; secret: string; loginId: string }> {
+): Promise<{ cookie: string; secret: string; loginId: string; recoveryCodes: string[] }> {
   await createTestOperator(app, loginId);
   const first = await api(app).post('/api/ops/v1/auth/login', {
     loginId,
@@ -175,5 +175,6 @@ export async function createSignedInOperator(
   const confirmed = await api(app, pending).post('/api/ops/v1/auth/mfa/enrolment/confirm', {
     code: currentTotp(secret),
   });
-  return { cookie: operatorCookieFrom(confirmed), secret, loginId };
+  const { recoveryCodes } = confirmed.json() as { recoveryCodes: string[] };
+  return { cookie: operatorCookieFrom(confirmed), secret, loginId, recoveryCodes };
 }

@@ -443,6 +443,7 @@ const samples: Record<string, Sample> = {
   'DELETE /api/v1/admin/api-tokens/:tokenId': (f) => ({
     url: `/api/v1/admin/api-tokens/${f.apiTokenId}`,
   }),
+  'GET /api/v1/signup': () => ({ url: '/api/v1/signup' }),
   'POST /api/v1/signup': () => ({
     url: '/api/v1/signup',
     body: {
@@ -472,6 +473,10 @@ const samples: Record<string, Sample> = {
   }),
   'POST /api/ops/v1/auth/mfa/verify': () => ({
     url: '/api/ops/v1/auth/mfa/verify',
+    body: { code: '000000' },
+  }),
+  'POST /api/ops/v1/auth/mfa/recovery-codes': () => ({
+    url: '/api/ops/v1/auth/mfa/recovery-codes',
     body: { code: '000000' },
   }),
   'GET /api/ops/v1/tenants': () => ({ url: '/api/ops/v1/tenants?status=trial' }),
@@ -505,7 +510,10 @@ const samples: Record<string, Sample> = {
     url: `/api/ops/v1/tenants/${opsTenant(f)}/break-glass`,
     body: { reason: '問い合わせ #123 の調査のため', minutes: 30 },
   }),
-  'GET /api/ops/v1/audit-log': () => ({ url: '/api/ops/v1/audit-log' }),
+  'GET /api/ops/v1/audit-log': () => ({
+    url: '/api/ops/v1/audit-log?event=operator.login_succeeded&before=1000000',
+  }),
+  'GET /api/ops/v1/operators': () => ({ url: '/api/ops/v1/operators' }),
   'GET /api/v1/status': () => ({ url: '/api/v1/status' }),
   'GET /api/v1/incidents/active': () => ({ url: '/api/v1/incidents/active' }),
   'GET /api/v1/inquiries': () => ({ url: '/api/v1/inquiries' }),

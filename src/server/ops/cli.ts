@@ -4,10 +4,12 @@ import { loadConfig } from '../platform/config';
 import { auditVerify } from './commands/audit-verify';
 import { backupList } from './commands/backup-list';
 import { backupRestore } from './commands/backup-restore';
+import { backupRestorePlatform } from './commands/backup-restore-platform';
 import { backupRun } from './commands/backup-run';
 import { lifecycleDeletions } from './commands/lifecycle-deletions';
 import { lifecycleRun } from './commands/lifecycle-run';
 import { operatorCreate } from './commands/operator-create';
+import { operatorResetMfa } from './commands/operator-reset-mfa';
 import type { OpsCommand, OpsIo } from './ops-command';
 import { openOpsDatabase } from './ops-database';
 import { OpsError } from './ops-tenants';
@@ -21,9 +23,11 @@ export const commands: readonly OpsCommand[] = [
   backupRun,
   backupList,
   backupRestore,
+  backupRestorePlatform,
   lifecycleRun,
   lifecycleDeletions,
   operatorCreate,
+  operatorResetMfa,
 ];
 
 const consoleIo: OpsIo = {

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type {
   AnnouncementInput,
   OpsAnnouncement,
@@ -9,9 +9,11 @@ import type {
   BreakGlassRequest,
   ConvertTenantRequest,
   CreateTenantRequest,
-  OperatorAuditEntry,
+  OperatorAuditList,
+  OperatorAuditQuery,
   OperatorLoginRequest,
   OperatorMe,
+  OperatorSummary,
   TenantDetail,
   TenantListQuery,
   TenantSummary,
@@ -43,7 +45,9 @@ export const changeOpsPassword = (input: { currentPassword: string; newPassword:
   ops<void>('POST', '/auth/password', { body: input });
 export const startOpsEnrolment = () => ops<MfaEnrolment>('POST', '/auth/mfa/enrolment');
 export const confirmOpsEnrolment = (code: string) =>
-  ops<void>('POST', '/auth/mfa/enrolment/confirm', { body: { code } });
+  ops<{ recoveryCodes: string[] }>('POST', '/auth/mfa/enrolment/confirm', { body: { code } });
+export const regenerateOpsRecoveryCodes = (code: string) =>
+  ops<{ recoveryCodes: string[] }>('POST', '/auth/mfa/recovery-codes', { body: { code } });
 export const verifyOpsMfa = (code: string) =>
   ops<void>('POST', '/auth/mfa/verify', { body: { code } });
 
@@ -85,9 +89,22 @@ export const requestBreakGlass = (tenantId: string, input: BreakGlassRequest) =>
     body: input,
   });
 
-export const opsAuditQueryOptions = queryOptions({
-  queryKey: ['ops', 'audit'],
-  queryFn: ({ signal }) => ops<{ items: OperatorAuditEntry[] }>('GET', '/audit-log', { signal }),
+/** 「さらに表示」: each page asks for the entries older than the last one shown. */
+export const opsAuditQueryOptions = (filter: Omit<OperatorAuditQuery, 'before'>) =>
+  infiniteQueryOptions({
+    queryKey: ['ops', 'audit', filter] as const,
+    queryFn: ({ signal, pageParam }) =>
+      ops<OperatorAuditList>('GET', '/audit-log', {
+        signal,
+        query: { ...filter, before: pageParam },
+      }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+
+export const opsOperatorsQueryOptions = queryOptions({
+  queryKey: ['ops', 'operators'],
+  queryFn: ({ signal }) => ops<{ items: OperatorSummary[] }>('GET', '/operators', { signal }),
 });
 
 export const opsAnnouncementsQueryOptions = queryOptions({

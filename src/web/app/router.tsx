@@ -62,6 +62,7 @@ import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { MfaAccountPage } from '../features/mfa/MfaAccountPage';
 import { MfaVerifyPage } from '../features/mfa/MfaVerifyPage';
+import { OpsAccountPage } from '../features/ops/OpsAccountPage';
 import { OpsAnnouncementsPage } from '../features/ops/OpsAnnouncementsPage';
 import { OpsAuditLogPage } from '../features/ops/OpsAuditLogPage';
 import { OpsLayout } from '../features/ops/OpsLayout';
@@ -662,6 +663,12 @@ const opsAuditLogRoute = createRoute({
   component: OpsAuditLogPage,
 });
 
+const opsAccountRoute = createRoute({
+  getParentRoute: () => opsConsoleRoute,
+  path: 'account',
+  component: OpsAccountPage,
+});
+
 const classificationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings/classifications',
@@ -716,6 +723,7 @@ const routeTree = rootRoute.addChildren([
       opsTenantNewRoute,
       opsTenantDetailRoute,
       opsAuditLogRoute,
+      opsAccountRoute,
       opsIncidentsRoute,
       opsInquiryListRoute,
       opsInquiryDetailRoute,

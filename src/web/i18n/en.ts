@@ -1353,6 +1353,22 @@ export const en: Messages = {
     currentPassword: 'Current password',
     newPassword: 'New password',
     passwordSubmit: 'Change',
+    recoveryLeadLogin:
+      'If your authenticator app is unavailable, enter one of the recovery codes you kept when setting up two-step verification (e.g. k7m2p-x9qrt). Each works once.',
+    account: {
+      title: 'Account',
+      lead: 'Two-step verification of the signed-in operator account.',
+      loginId: 'Login ID',
+      name: 'Name',
+      recoveryHeading: 'Recovery codes',
+      recoveryLead:
+        'They replace the verification code when your authenticator app is unavailable. Regenerating invalidates every earlier code. To confirm it is you, enter the current code from your authenticator app.',
+      recoveryLeft: (count: number) => `Unused recovery codes: ${count}`,
+      recoveryLow: 'Only a few are left. Please regenerate them.',
+      regenerate: 'Regenerate recovery codes',
+      lockedOut:
+        'An operator who lost both the app and the codes is reset by another operator on the server: npm run ops -- operator:reset-mfa <login ID>.',
+    },
     announcements: {
       title: 'Announcements',
       lead: 'Write release notes in Markdown and publish them. With a publication time, tenants see nothing until then.',
@@ -1405,6 +1421,7 @@ export const en: Messages = {
       mailLog: 'Mail log',
       tenants: 'Organisations',
       audit: 'Operator log',
+      account: 'Account',
     },
     status: { trial: 'Trial', active: 'Paid', ended: 'Ended' } as Record<string, string>,
     list: {
@@ -1481,6 +1498,13 @@ export const en: Messages = {
       title: 'Operator log',
       table: 'Operator log',
       empty: 'No entries.',
+      loadMore: 'Show more',
+      shown: (count: number) => `${count.toLocaleString('en-GB')} shown`,
+      end: 'No older entries.',
+      operator: 'Operator',
+      allOperators: 'All operators',
+      action: 'Action',
+      allActions: 'All actions',
       columns: {
         at: 'Time',
         actor: 'Actor',
@@ -1591,6 +1615,8 @@ export const en: Messages = {
     pageTitle: 'Free trial',
     heading: 'Start your free trial',
     lead: 'Try every feature free during the trial. The mail we send and the main menu show when it ends.',
+    trialLead: (days: number) =>
+      `Free for ${days} days, with every feature. The mail we send and the main menu show when it ends.`,
     companyName: 'Company name',
     tenantCode: 'Organisation code',
     tenantCodeHint: 'Typed at sign-in (lower-case letters, digits, hyphens; 3–32)',

@@ -1343,6 +1343,22 @@ export const ja = {
     currentPassword: '現在のパスワード',
     newPassword: '新しいパスワード',
     passwordSubmit: '変更する',
+    recoveryLeadLogin:
+      '認証アプリが使えない場合は、2段階認証の設定時に保管したリカバリーコード（例: k7m2p-x9qrt）を入力してください。各コードは1回限りです。',
+    account: {
+      title: 'アカウント',
+      lead: 'ログイン中の運用者アカウントの2段階認証です。',
+      loginId: 'ログインID',
+      name: '氏名',
+      recoveryHeading: 'リカバリーコード',
+      recoveryLead:
+        '認証アプリが使えなくなったときに、確認コードの代わりに使えます。再発行すると、これまでのコードはすべて無効になります。本人確認のため、認証アプリの現在の確認コードを入力してください。',
+      recoveryLeft: (count: number) => `未使用のリカバリーコード: ${count}個`,
+      recoveryLow: '残りが少なくなっています。再発行してください。',
+      regenerate: 'リカバリーコードを再発行',
+      lockedOut:
+        '認証アプリもリカバリーコードも失った場合は、別の運用者がサーバーで npm run ops -- operator:reset-mfa <ログインID> を実行します。',
+    },
     announcements: {
       title: 'お知らせ',
       lead: 'リリースノートなどを Markdown で書き、公開します。公開日時を指定すると、その時刻まで組織には表示されません。',
@@ -1395,6 +1411,7 @@ export const ja = {
       mailLog: 'メールログ',
       tenants: '組織と契約',
       audit: '運用操作ログ',
+      account: 'アカウント',
     },
     status: { trial: 'トライアル', active: '有料契約', ended: '契約終了' } as Record<
       string,
@@ -1475,6 +1492,13 @@ export const ja = {
       title: '運用操作ログ',
       table: '運用操作ログ',
       empty: '記録はありません。',
+      loadMore: 'さらに表示',
+      shown: (count: number) => `${count.toLocaleString('ja-JP')}件を表示中`,
+      end: 'これ以上の記録はありません。',
+      operator: '操作者',
+      allOperators: 'すべての操作者',
+      action: '操作',
+      allActions: 'すべての操作',
       columns: {
         at: '日時',
         actor: '操作者',
@@ -1586,6 +1610,8 @@ export const ja = {
     pageTitle: '無料トライアルのお申し込み',
     heading: '無料トライアルのお申し込み',
     lead: '期間中はすべての機能を無料でお試しいただけます。期限はお申し込み後のメールと画面でお知らせします。',
+    trialLead: (days: number) =>
+      `${days}日間無料でお試しいただけます。期間中はすべての機能をお使いいただけます。期限はお申し込み後のメールと画面でお知らせします。`,
     companyName: '会社名',
     tenantCode: '組織コード',
     tenantCodeHint: 'ログイン時に入力するコードです（半角英小文字・数字・ハイフン、3〜32文字）',

@@ -2,11 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/write-audit';
 import { verifyPassword } from '../../platform/auth/passwords';
 import { type ActorContext, type Principal, sessionIdOf } from '../../platform/auth/principal';
+import { issueRecoveryCodes } from '../../platform/auth/recovery-codes';
 import type { SecretBox } from '../../platform/auth/secret-box';
 import {
-  generateRecoveryCodes,
   generateTotpSecret,
-  hashRecoveryCode,
   matchTotp,
   totpQrCodeDataUrl,
   totpUri,
@@ -115,7 +114,7 @@ export async function confirmMfaEnrolment(
       errors: [{ path: 'code', message: '確認コードが正しくありません' }],
     });
   }
-  const recoveryCodes = generateRecoveryCodes();
+  const recovery = issueRecoveryCodes(box, `${tx.tenantId}/${principal.userId}`);
   await tx.db
     .update(users)
     .set({
@@ -123,9 +122,7 @@ export async function confirmMfaEnrolment(
       mfaPendingSecret: null,
       mfaEnabledAt: sql`now()`,
       mfaLastStep: step,
-      mfaRecoveryHashes: recoveryCodes.map((code) =>
-        hashRecoveryCode(box, `${tx.tenantId}/${principal.userId}`, code),
-      ),
+      mfaRecoveryHashes: recovery.hashes,
       updatedAt: sql`now()`,
     })
     .where(whereUser(tx, principal.userId));
@@ -134,7 +131,8 @@ export async function confirmMfaEnrolment(
     targetType: 'user',
     targetId: principal.userId,
   });
-  if (principal.sessionStage !== 'mfa_enrol') return { recoveryCodes, cookieValue: null };
+  if (principal.sessionStage !== 'mfa_enrol')
+    return { recoveryCodes: recovery.codes, cookieValue: null };
   await tx.db
     .update(sessions)
     .set({ revokedAt: sql`now()` })
@@ -146,5 +144,5 @@ export async function confirmMfaEnrolment(
     targetType: 'session',
     targetId: session.sessionId,
   });
-  return { recoveryCodes, cookieValue: session.cookieValue };
+  return { recoveryCodes: recovery.codes, cookieValue: session.cookieValue };
 }

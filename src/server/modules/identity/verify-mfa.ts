@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/write-audit';
 import { type ActorContext, type Principal, sessionIdOf } from '../../platform/auth/principal';
+import { spendRecoveryCode } from '../../platform/auth/recovery-codes';
 import type { SecretBox } from '../../platform/auth/secret-box';
-import { hashRecoveryCode, legacyRecoveryCodeHash, matchTotp } from '../../platform/auth/totp';
+import { matchTotp } from '../../platform/auth/totp';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
 import { AppError } from '../../platform/http/problem';
 import { checkThrottle, clearAccountThrottle, recordFailure } from './login-throttle';
@@ -37,13 +38,8 @@ export async function acceptSecondFactor(
     await tx.db.update(users).set({ mfaLastStep: step }).where(where);
     return { method: 'totp', recoveryCodesLeft: user.recoveryHashes.length };
   }
-  const candidates = [
-    hashRecoveryCode(box, `${tx.tenantId}/${userId}`, code),
-    legacyRecoveryCodeHash(code),
-  ];
-  const hash = user.recoveryHashes.find((stored) => candidates.includes(stored));
-  if (!hash) return null;
-  const left = user.recoveryHashes.filter((h) => h !== hash);
+  const left = spendRecoveryCode(box, `${tx.tenantId}/${userId}`, user.recoveryHashes, code);
+  if (!left) return null;
   await tx.db.update(users).set({ mfaRecoveryHashes: left }).where(where);
   return { method: 'recovery_code', recoveryCodesLeft: left.length };
 }

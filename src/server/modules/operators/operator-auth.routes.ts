@@ -6,7 +6,7 @@ import { operatorActor, operatorContext } from '../../platform/access/route-acce
 import { OPERATOR_COOKIE_PATH } from '../../platform/auth/operator-token';
 import type { SecretBox } from '../../platform/auth/secret-box';
 import { problemSchema, standardErrorResponses } from '../../platform/http/problem';
-import { mfaCodeSchema, mfaEnrolmentSchema } from '../identity/mfa.schema';
+import { mfaCodeSchema, mfaEnrolmentSchema, recoveryCodesSchema } from '../identity/mfa.schema';
 import { changeOperatorPassword } from './change-operator-password';
 import {
   operatorLoginRequestSchema,
@@ -17,6 +17,8 @@ import {
 import { operatorLogin } from './operator-login';
 import {
   confirmOperatorEnrolment,
+  operatorRecoveryCodesLeft,
+  regenerateOperatorRecoveryCodes,
   startOperatorEnrolment,
   verifyOperatorMfa,
 } from './operator-mfa';
@@ -99,13 +101,14 @@ export const operatorAuthRoutes: FastifyPluginAsyncZod<OperatorAuthRouteOptions>
       },
     },
     async (request) => {
-      const { operator } = operatorContext(request);
+      const { tx, operator } = operatorContext(request);
       return {
         operatorId: operator.operatorId,
         loginId: operator.loginId,
         name: operator.name,
         sessionStage: operator.sessionStage,
         mustChangePassword: operator.mustChangePassword,
+        recoveryCodesLeft: await operatorRecoveryCodesLeft(tx, operator.operatorId),
       };
     },
   );
@@ -151,22 +154,39 @@ export const operatorAuthRoutes: FastifyPluginAsyncZod<OperatorAuthRouteOptions>
       config: { access: access.operator, rateLimit },
       schema: {
         tags,
-        summary: '2段階認証の設定を確認コードで完了 (ログイン完了)',
+        summary: '2段階認証の設定を確認コードで完了 (ログイン完了、リカバリーコードを一度だけ返す)',
         body: mfaCodeSchema,
-        response: { 204: z.null(), ...errors },
+        response: { 200: recoveryCodesSchema, ...errors },
       },
     },
     async (request, reply) => {
       const { tx, operator, actor } = operatorContext(request);
-      const { cookieValue } = await confirmOperatorEnrolment(
+      const { cookieValue, recoveryCodes } = await confirmOperatorEnrolment(
         tx,
         operator,
         actor,
         options.secretBox,
         request.body,
       );
-      reply.setCookie(options.cookieName, cookieValue, cookieOptions).code(204);
-      return null;
+      reply.setCookie(options.cookieName, cookieValue, cookieOptions);
+      return { recoveryCodes };
+    },
+  );
+
+  app.post(
+    '/auth/mfa/recovery-codes',
+    {
+      config: { access: access.operator, rateLimit },
+      schema: {
+        tags,
+        summary: 'リカバリーコードを再発行 (現在の確認コードが必要、古いコードは無効)',
+        body: mfaCodeSchema,
+        response: { 200: recoveryCodesSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { tx, operator, actor } = operatorContext(request);
+      return regenerateOperatorRecoveryCodes(tx, operator, actor, options.secretBox, request.body);
     },
   );
 
@@ -176,7 +196,7 @@ export const operatorAuthRoutes: FastifyPluginAsyncZod<OperatorAuthRouteOptions>
       config: { access: access.operator, rateLimit },
       schema: {
         tags,
-        summary: 'ログインの確認コードを送信',
+        summary: 'ログインの確認コード (またはリカバリーコード) を送信',
         body: mfaCodeSchema,
         response: { 204: z.null(), ...errors },
       },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH } from '../../../domain/identity/password-rules';
 import { loginIdField } from '../identity/user.schema';
+import { operatorAuditEvents } from './operator-audit-events';
 
 /** Contracts of the operator console API (/api/ops/v1), shared with the /ops web screens. */
 export const operatorLoginRequestSchema = z.strictObject({
@@ -18,6 +19,7 @@ export const operatorMeSchema = z
       .enum(['full', 'mfa', 'mfa_enrol'])
       .describe("'mfa': the TOTP code is awaited; 'mfa_enrol': TOTP must be set up first"),
     mustChangePassword: z.boolean().describe('Still on the initial password from the CLI'),
+    recoveryCodesLeft: z.int().describe('Unused recovery codes'),
   })
   .meta({ id: 'OperatorMe' });
 export type OperatorMe = z.infer<typeof operatorMeSchema>;
@@ -166,10 +168,42 @@ export const operatorAuditEntrySchema = z
   .meta({ id: 'OperatorAuditEntry' });
 export type OperatorAuditEntry = z.infer<typeof operatorAuditEntrySchema>;
 
-export const operatorAuditListSchema = z.object({ items: z.array(operatorAuditEntrySchema) });
-export const operatorAuditQuerySchema = z.strictObject({
-  before: z.coerce.number().int().positive().optional(),
+export const OPERATOR_AUDIT_PAGE_SIZE = 100;
+
+export const operatorAuditListSchema = z.object({
+  items: z.array(operatorAuditEntrySchema),
+  nextBefore: z
+    .int()
+    .nullable()
+    .describe('Pass as `before` for the next (older) page; null at the oldest entry'),
 });
+export type OperatorAuditList = z.infer<typeof operatorAuditListSchema>;
+
+const auditEventNames = Object.keys(operatorAuditEvents) as [
+  keyof typeof operatorAuditEvents,
+  ...(keyof typeof operatorAuditEvents)[],
+];
+
+/** Keyset paging on seq (newest first); the log only grows, so pages never shift. */
+export const operatorAuditQuerySchema = z.strictObject({
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  operatorId: z.uuid().optional(),
+  event: z.enum(auditEventNames).optional(),
+});
+export type OperatorAuditQuery = z.infer<typeof operatorAuditQuerySchema>;
+
+export const operatorSummarySchema = z
+  .object({
+    operatorId: z.uuid(),
+    loginId: z.string(),
+    name: z.string(),
+    isActive: z.boolean(),
+    mfaEnabled: z.boolean(),
+    lastLoginAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: 'OperatorSummary' });
+export type OperatorSummary = z.infer<typeof operatorSummarySchema>;
+export const operatorListSchema = z.object({ items: z.array(operatorSummarySchema) });
 
 export const operatorPasswordChangeSchema = z.strictObject({
   currentPassword: z.string().min(1, { error: '現在のパスワードを入力してください' }).max(1024),

@@ -42,6 +42,8 @@ export const operators = appSchema
       mfaSecret: text('mfa_secret'),
       mfaPendingSecret: text('mfa_pending_secret'),
       mfaLastStep: integer('mfa_last_step'),
+      /** Keyed digests of the unused recovery codes (platform/auth/recovery-codes). */
+      mfaRecoveryHashes: text('mfa_recovery_hashes').array().notNull().default(sql`'{}'`),
       mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),
       lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
       createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -116,6 +118,9 @@ export const operatorAuditLog = appSchema
     },
     (t) => [
       index('operator_audit_log_tenant_idx').on(t.targetTenantId, t.seq),
+      // The console's filters page through one operator's or one action's entries.
+      index('operator_audit_log_operator_idx').on(t.operatorId, t.seq),
+      index('operator_audit_log_event_idx').on(t.event, t.seq),
       operatorPlanePolicy(),
     ],
   )

@@ -12,13 +12,14 @@ import {
   endContractRequestSchema,
   operatorAuditListSchema,
   operatorAuditQuerySchema,
+  operatorListSchema,
   seatLimitRequestSchema,
   tenantDetailSchema,
   tenantIdParamsSchema,
   tenantListQuerySchema,
   tenantListSchema,
 } from './operator.schema';
-import { findOperatorAudit } from './operator-audit-query';
+import { findOperatorAudit, listOperators } from './operator-audit-query';
 import { changeSeatLimit, convertTrial, endContract } from './ops-contract';
 import { opsCreateTenant } from './ops-create-tenant';
 import { getOpsTenant, listOpsTenants } from './ops-tenant-queries';
@@ -186,7 +187,23 @@ export const opsTenantRoutes: FastifyPluginAsyncZod<{ trialDays: number }> = asy
     },
     async (request) => {
       const { tx } = operatorContext(request);
-      return { items: await findOperatorAudit(tx, request.query.before) };
+      return findOperatorAudit(tx, request.query);
+    },
+  );
+
+  app.get(
+    '/operators',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '運用者の一覧 (操作ログの絞り込み用)',
+        response: { 200: operatorListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { tx } = operatorContext(request);
+      return { items: await listOperators(tx) };
     },
   );
 };

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { access } from '../../../domain/access/permissions';
 import { problemSchema, standardErrorResponses } from '../../platform/http/problem';
 import { signup } from './signup';
-import { signupRequestSchema, signupResultSchema } from './signup.schema';
+import { signupFormSchema, signupRequestSchema, signupResultSchema } from './signup.schema';
 
 export interface SignupRouteOptions {
   pool: pg.Pool;
@@ -13,6 +13,19 @@ export interface SignupRouteOptions {
 }
 
 export const signupRoutes: FastifyPluginAsyncZod<SignupRouteOptions> = async (app, options) => {
+  app.get(
+    '/signup',
+    {
+      config: { access: access.public },
+      schema: {
+        tags: ['組織'],
+        summary: 'お申し込みフォームの案内 (無料トライアルの日数)',
+        response: { 200: signupFormSchema, ...standardErrorResponses },
+      },
+    },
+    async () => ({ trialDays: options.trialDays }),
+  );
+
   app.post(
     '/signup',
     {

@@ -32,3 +32,9 @@ export const signupResultSchema = z.object({
   trialEndsAt: z.iso.datetime({ offset: true }),
 });
 export type SignupResult = z.infer<typeof signupResultSchema>;
+
+/** What the sign-up page states before anyone applies (the trial length is configuration). */
+export const signupFormSchema = z
+  .object({ trialDays: z.int().describe('Length of the free trial (TRIAL_DAYS)') })
+  .meta({ id: 'SignupForm' });
+export type SignupForm = z.infer<typeof signupFormSchema>;

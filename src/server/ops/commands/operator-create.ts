@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { generateInitialPassword } from '../../modules/identity/initial-password';
 import { createOperator, OperatorInputError } from '../../modules/operators/create-operator';
+import type { OperatorActor } from '../../platform/auth/operator-principal';
 import { withOperatorTransaction } from '../../platform/db/operator-transaction';
 import type { OpsCommand } from '../ops-command';
 import { OpsError } from '../ops-tenants';
@@ -36,17 +37,12 @@ export const operatorCreate: OpsCommand = {
     const password = typed ?? generateInitialPassword();
     try {
       await withOperatorTransaction(pool, (tx) =>
-        createOperator(
-          tx,
-          {
-            operatorId: null,
-            actorLabel: `CLI ${safeUser()}`,
-            ip: '127.0.0.1',
-            userAgent: 'akinai-ops-cli',
-            requestId: 'ops-cli',
-          },
-          { loginId, name, password, initialPassword: typed === null },
-        ),
+        createOperator(tx, cliActor(), {
+          loginId,
+          name,
+          password,
+          initialPassword: typed === null,
+        }),
       );
     } catch (error) {
       if (error instanceof OperatorInputError) throw new OpsError(error.message);
@@ -61,6 +57,17 @@ export const operatorCreate: OpsCommand = {
     return 0;
   },
 };
+
+/** Who acted, for the operator log: the OS user who ran the CLI on this host. */
+export function cliActor(): OperatorActor {
+  return {
+    operatorId: null,
+    actorLabel: `CLI ${safeUser()}`,
+    ip: '127.0.0.1',
+    userAgent: 'akinai-ops-cli',
+    requestId: 'ops-cli',
+  };
+}
 
 function safeUser(): string {
   try {

@@ -49,6 +49,15 @@ export async function readTenantBackup(
       'これはプラットフォーム表のバックアップです。組織の復元には使えません / This is the platform tables backup, not a tenant backup',
     );
   }
+  return readStoredBackup(context, backup, 'tenant');
+}
+
+/** The checks every restore makes before it touches a database (tenant or platform). */
+export async function readStoredBackup(
+  context: RestoreContext,
+  backup: StoredBackup,
+  kind: BackupManifest['kind'],
+): Promise<{ manifest: BackupManifest; tables: ReturnType<typeof decodePayload>['tables'] }> {
   let file: Buffer;
   try {
     file = await readFile(join(context.backupDir, backup.filePath));
@@ -69,7 +78,7 @@ export async function readTenantBackup(
     backupId: backup.backupId,
   });
   const decoded = decodePayload(plaintext);
-  if (decoded.manifest.kind !== 'tenant' || decoded.manifest.scopeId !== backup.tenantId) {
+  if (decoded.manifest.kind !== kind || decoded.manifest.scopeId !== backup.tenantId) {
     throw new BackupUnreadableError(
       'バックアップの目録が記録と一致しません / The backup manifest does not match its record',
     );

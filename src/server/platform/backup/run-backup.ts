@@ -56,9 +56,14 @@ export async function backupTenant(
   });
 }
 
-/** The tables of schema app without tenant_id (operators and the like), under their own key. */
+/**
+ * The tables of schema app without tenant_id (operators and the like), under their own key.
+ * The operator-plane tables FORCE row-level security, so even their owner reads them only as
+ * the operator plane; without it the backup would hold every such table empty.
+ */
 export async function backupPlatform(context: BackupContext, now: Date): Promise<BackupRecord> {
   return writeBackup(context, PLATFORM_SCOPE, now, 'platform', async (client) => {
+    await client.query("SELECT set_config('app.operator_plane', 'on', true)");
     const tables: TableRows[] = [];
     for (const table of await listPlatformTables(client)) {
       tables.push(await readTableRows(client, table, null));

@@ -45,6 +45,8 @@ export async function insertTableRows(
   qualifiedName: string,
   columns: readonly string[],
   rows: readonly string[],
+  /** Keep rows already present (same key) instead of failing: merging append-only history. */
+  keepExisting = false,
 ): Promise<void> {
   const { rows: special } = await client.query<{
     name: string;
@@ -65,7 +67,8 @@ export async function insertTableRows(
   const overriding = special.some((c) => c.identity) ? 'OVERRIDING SYSTEM VALUE' : '';
   await client.query(
     `INSERT INTO ${qualifiedName} (${list}) ${overriding}
-     SELECT ${list} FROM jsonb_populate_recordset(NULL::${qualifiedName}, $1::jsonb)`,
+     SELECT ${list} FROM jsonb_populate_recordset(NULL::${qualifiedName}, $1::jsonb)
+     ${keepExisting ? 'ON CONFLICT DO NOTHING' : ''}`,
     [`[${rows.join(',')}]`],
   );
 }

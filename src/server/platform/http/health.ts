@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { access } from '../../../domain/access/permissions';
 import { expectedMigrationCount } from '../db/migrate';
 import { ntpSyncState } from './ntp-status';
+import { problemSchema } from './problem';
 
 const healthSchema = z.object({
   status: z.literal('ok'),
@@ -46,7 +47,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ pool: pg.Pool }> = async (app
         schema: {
           tags: ['運用'],
           summary: 'Liveness: server time (UTC and JST) and NTP state',
-          response: { 200: healthSchema },
+          // Every route answers 400 to unstorable text in the query (reject-unstorable-text).
+          response: { 200: healthSchema, 400: problemSchema },
         },
       },
       liveness,
@@ -60,7 +62,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ pool: pg.Pool }> = async (app
       schema: {
         tags: ['運用'],
         summary: 'Readiness: database reachable and migrations current',
-        response: { 200: readinessSchema, 503: readinessSchema },
+        response: { 200: readinessSchema, 400: problemSchema, 503: readinessSchema },
       },
     },
     async (_request, reply) => {

@@ -1,7 +1,12 @@
-import { Table } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { operatorAuditEvents } from '../../../server/modules/operators/operator-audit-events';
-import { opsAuditQueryOptions } from '../../api/ops';
+import { Button, Group, Select, Table, Text } from '@mantine/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { OperatorAuditQuery } from '../../../server/modules/operators/operator.schema';
+import {
+  type OperatorAuditEvent,
+  operatorAuditEvents,
+} from '../../../server/modules/operators/operator-audit-events';
+import { opsAuditQueryOptions, opsOperatorsQueryOptions } from '../../api/ops';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -9,22 +14,56 @@ import { useT } from '../../i18n/i18n';
 import { formatJstDateTime } from '../../lib/format';
 
 const eventLabels: Record<string, string> = operatorAuditEvents;
+const eventOptions = Object.entries(operatorAuditEvents).map(([value, label]) => ({
+  value,
+  label,
+}));
 
-/** 運用操作ログ: what operators did, newest first (append-only on the server). */
+/**
+ * 運用操作ログ: what operators did, newest first (append-only on the server), 100 at a time
+ * with 「さらに表示」 (keyset paging: the log can be long), filtered by operator or action.
+ */
 export function OpsAuditLogPage() {
   const t = useT();
-  const log = useQuery(opsAuditQueryOptions);
-  const c = t.ops.audit.columns;
-  const items = log.data?.items ?? [];
+  const a = t.ops.audit;
+  const [filter, setFilter] = useState<Omit<OperatorAuditQuery, 'before'>>({});
+  const log = useInfiniteQuery(opsAuditQueryOptions(filter));
+  const operators = useQuery(opsOperatorsQueryOptions).data?.items ?? [];
+  const c = a.columns;
+  const items = log.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <>
-      <PageHeader title={t.ops.audit.title} />
+      <PageHeader title={a.title} />
+      <Group mb="md" align="flex-end" gap="sm">
+        <Select
+          label={a.operator}
+          w={240}
+          data={[
+            { value: '', label: a.allOperators },
+            ...operators.map((o) => ({ value: o.operatorId, label: `${o.name}（${o.loginId}）` })),
+          ]}
+          value={filter.operatorId ?? ''}
+          allowDeselect={false}
+          onChange={(value) => setFilter({ ...filter, operatorId: value || undefined })}
+        />
+        <Select
+          label={a.action}
+          w={280}
+          searchable
+          data={[{ value: '', label: a.allActions }, ...eventOptions]}
+          value={filter.event ?? ''}
+          allowDeselect={false}
+          onChange={(value) =>
+            setFilter({ ...filter, event: (value || undefined) as OperatorAuditEvent | undefined })
+          }
+        />
+      </Group>
       {log.error && <ErrorAlert error={log.error} />}
       <DataTable
-        label={t.ops.audit.table}
+        label={a.table}
         minWidth={900}
         highlightOnHover={false}
-        empty={log.isSuccess && items.length === 0 ? t.ops.audit.empty : undefined}
+        empty={log.isSuccess && items.length === 0 ? a.empty : undefined}
         head={
           <>
             <Table.Th w={150}>{c.at}</Table.Th>
@@ -49,6 +88,26 @@ export function OpsAuditLogPage() {
           </Table.Tr>
         ))}
       </DataTable>
+      <Group justify="space-between" mt="sm">
+        <Text fz="sm" c="dimmed" data-testid="ops-audit-shown">
+          {a.shown(items.length)}
+        </Text>
+        {log.hasNextPage ? (
+          <Button
+            variant="default"
+            loading={log.isFetchingNextPage}
+            onClick={() => log.fetchNextPage()}
+          >
+            {a.loadMore}
+          </Button>
+        ) : (
+          items.length > 0 && (
+            <Text fz="sm" c="dimmed">
+              {a.end}
+            </Text>
+          )
+        )}
+      </Group>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Box,
   Button,
   Code,
@@ -22,6 +23,7 @@ import { useLanguage, useT } from '../../i18n/i18n';
 import { issuesByField } from '../../lib/validation';
 import { AuthScreen } from '../login/AuthScreen';
 import { CodeInput } from '../mfa/CodeInput';
+import { RecoveryCodesDialog } from '../mfa/RecoveryCodesDialog';
 
 type Step = 'password' | 'mfa' | 'mfa_enrol';
 
@@ -36,6 +38,8 @@ export function OpsLoginPage({ initialStep = 'password' }: { initialStep?: Step 
   const [values, setValues] = useState({ loginId: '', password: '' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [code, setCode] = useState('');
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
 
   const done = async () => {
     queryClient.removeQueries({ queryKey: ['ops'] });
@@ -46,7 +50,11 @@ export function OpsLoginPage({ initialStep = 'password' }: { initialStep?: Step 
     onSuccess: (result) => setStep(result.sessionStage),
   });
   const enrolment = useMutation({ mutationFn: startOpsEnrolment });
-  const confirm = useMutation({ mutationFn: confirmOpsEnrolment, onSuccess: done });
+  // The codes are shown once, before the console: leaving the page would lose them.
+  const confirm = useMutation({
+    mutationFn: confirmOpsEnrolment,
+    onSuccess: (result) => setRecoveryCodes(result.recoveryCodes),
+  });
   const verify = useMutation({ mutationFn: verifyOpsMfa, onSuccess: done });
   const error = signIn.error ?? enrolment.error ?? confirm.error ?? verify.error;
   const codeFailure = confirm.error ?? verify.error;
@@ -70,7 +78,13 @@ export function OpsLoginPage({ initialStep = 'password' }: { initialStep?: Step 
         ? t.ops.verifyHeading
         : t.ops.enrolHeading;
   const lead =
-    step === 'password' ? t.ops.loginLead : step === 'mfa' ? t.ops.verifyLead : t.ops.enrolLead;
+    step === 'password'
+      ? t.ops.loginLead
+      : step === 'mfa'
+        ? useRecovery
+          ? t.ops.recoveryLeadLogin
+          : t.ops.verifyLead
+        : t.ops.enrolLead;
 
   return (
     <AuthScreen heading={heading} lead={lead}>
@@ -124,10 +138,38 @@ export function OpsLoginPage({ initialStep = 'password' }: { initialStep?: Step 
             noValidate
           >
             <Stack gap="md">
-              <CodeInput value={code} onChange={setCode} error={codeError} />
+              {useRecovery ? (
+                <TextInput
+                  label={t.mfa.recoveryCode}
+                  name="code"
+                  autoComplete="off"
+                  autoFocus
+                  w={220}
+                  value={code}
+                  error={codeError}
+                  onChange={(e) => setCode(e.currentTarget.value)}
+                  styles={{
+                    input: { letterSpacing: '0.1em', fontSize: 18, fontFamily: 'monospace' },
+                  }}
+                />
+              ) : (
+                <CodeInput value={code} onChange={setCode} error={codeError} />
+              )}
               <Button type="submit" size="md" fullWidth loading={verify.isPending}>
                 {t.ops.verifySubmit}
               </Button>
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => {
+                  setUseRecovery((current) => !current);
+                  setCode('');
+                  verify.reset();
+                }}
+              >
+                {useRecovery ? t.mfa.useTotp : t.mfa.useRecovery}
+              </Anchor>
             </Stack>
           </form>
         )}
@@ -173,6 +215,7 @@ export function OpsLoginPage({ initialStep = 'password' }: { initialStep?: Step 
           </form>
         )}
       </Stack>
+      <RecoveryCodesDialog codes={recoveryCodes} onClose={() => void done()} />
     </AuthScreen>
   );
 }

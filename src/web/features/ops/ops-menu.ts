@@ -16,4 +16,5 @@ export const opsMenuItems: OpsMenuItem[] = [
   { to: '/ops/announcements', label: (t) => t.ops.nav.announcements },
   { to: '/ops/mail-log', label: (t) => t.ops.nav.mailLog },
   { to: '/ops/audit-log', label: (t) => t.ops.nav.audit },
+  { to: '/ops/account', label: (t) => t.ops.nav.account },
 ];

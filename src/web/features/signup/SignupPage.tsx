@@ -8,12 +8,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { signupRequestSchema } from '../../../server/modules/organization/signup.schema';
 import { isApiError } from '../../api/client';
-import { signup } from '../../api/signup';
+import { signup, signupFormQueryOptions } from '../../api/signup';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useDocumentTitle } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
@@ -27,6 +27,7 @@ export function SignupPage() {
   const t = useT();
   const s = t.signup;
   useDocumentTitle(s.pageTitle);
+  const trialDays = useQuery(signupFormQueryOptions).data?.trialDays;
   const [values, setValues] = useState({
     companyName: '',
     tenantCode: '',
@@ -81,7 +82,10 @@ export function SignupPage() {
   }
 
   return (
-    <AuthScreen heading={s.heading} lead={s.lead}>
+    <AuthScreen
+      heading={s.heading}
+      lead={trialDays === undefined ? s.lead : s.trialLead(trialDays)}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {submitSignup.error != null && Object.keys(serverErrors).length === 0 && (
