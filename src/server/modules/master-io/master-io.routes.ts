@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { access, can } from '../../../domain/access/permissions';
 import { tenantContext } from '../../platform/access/route-access';
 import { AppError, problemSchema, standardErrorResponses } from '../../platform/http/problem';
-import { partnerSearchSchema } from '../partners/shared/partner.schema';
 import { type ExportedFile, exportMaster, importTemplate } from './export-master';
 import {
   exportFormatQuery,
@@ -23,10 +22,8 @@ import { registeredMasters } from './master-registry';
 const tags = ['マスタの取り込み・出力'];
 
 /** Where each master's files live: /customers/export, /customer-prices/imports … */
-const exportQuery = (kind: MasterKind) =>
-  kind === 'customers' || kind === 'suppliers'
-    ? partnerSearchSchema.extend(exportFormatQuery)
-    : z.strictObject(exportFormatQuery);
+const exportQuery = (io: AnyMasterIo) =>
+  (io.exportFiltersSchema as z.ZodObject).extend(exportFormatQuery);
 
 function sendFile(reply: FastifyReply, file: ExportedFile) {
   const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_');
@@ -73,7 +70,7 @@ export const masterIoRoutes: FastifyPluginAsyncZod<{ runner: ImportRunner }> = a
           description:
             'csv-utf8 は BOM 付き UTF-8、csv-sjis は Shift_JIS (CP932)。CP932 で表せない文字があると ' +
             "422 export_unencodable (errors に行・列・文字)。数式に見える値は先頭に ' を付けます。",
-          querystring: exportQuery(io.kind),
+          querystring: exportQuery(io),
           produces: [
             'text/csv',
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -62,7 +62,7 @@ export interface MasterIo<Input, Ctx> {
   /** Tells the context the id a new record of the file gets, so other rows may point at it. */
   registerNew?(ctx: Ctx, key: string, id: string): void;
   /** Checks beyond the schema that need the context (decimals against the product…). */
-  check?(input: Input, ctx: Ctx): { field: string; message: string }[];
+  check?(input: Input, ctx: Ctx, stored?: Input): { field: string; message: string }[];
   write: ImportWriter<Input>;
   /** Stored records in export order, for the list's filters. */
   exportRecords(

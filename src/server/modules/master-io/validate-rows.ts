@@ -191,7 +191,7 @@ export async function validateRows(
         fail(keyHeader, io.duplicateMessage);
         continue;
       }
-    } else if (key === '' && !(io.numbered && options.autoNumbering)) {
+    } else if (key === '' && io.numbered && !options.autoNumbering) {
       fail(keyHeader, `${keyHeader}を入力してください`);
       continue;
     }
@@ -214,13 +214,15 @@ export async function validateRows(
     const result = io.schema.safeParse(input);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        const field = String(issue.path[0] ?? '');
-        const column = columns.find((candidate) => candidate.field === field);
+        // The first path element that names a column's field (wrapped schemas nest theirs).
+        const column = issue.path
+          .map((part) => columns.find((candidate) => candidate.field === part))
+          .find((candidate) => candidate !== undefined);
         fail(column?.header ?? null, issue.message);
       }
       continue;
     }
-    for (const problem of io.check?.(result.data, ctx) ?? []) {
+    for (const problem of io.check?.(result.data, ctx, before?.input) ?? []) {
       const column = columns.find((candidate) => candidate.field === problem.field);
       fail(column?.header ?? null, problem.message);
     }
