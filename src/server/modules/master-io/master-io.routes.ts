@@ -11,7 +11,6 @@ import {
   importJobParamsSchema,
   importJobSchema,
   importUploadSchema,
-  type MasterKind,
   templateQuerySchema,
 } from './import-job.schema';
 import { createImportJob, getImportJob, jobMode, requestImport } from './import-jobs';

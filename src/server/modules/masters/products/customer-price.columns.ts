@@ -200,7 +200,7 @@ export const customerPriceIo: MasterIo<CustomerPriceRow, CustomerPriceIoContext>
     }
     return found;
   },
-  async exportRecords(tx, _filters, limit, ctx) {
+  async exportRecords(tx, _filters, limit) {
     return (await loadPrices(tx)).slice(0, limit);
   },
   async write(tx, _actor, rows, progress) {

@@ -204,7 +204,7 @@ export const productIo: MasterIo<ProductInput, ProductIoContext> = {
     );
     unnumbered.forEach((row, index) => {
       row.input.code = codes[index]!;
-      row.after['商品コード'] = codes[index]!;
+      row.after.商品コード = codes[index]!;
     });
     const values = rows.map((row) => ({
       tenantId: tx.tenantId,
