@@ -28,6 +28,7 @@ import { IconChevronLeft, IconChevronRight, IconPlus, IconSearch } from '../../c
 import { PageHeader } from '../../components/PageHeader';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { formatCount } from '../../lib/format';
+import { MasterIoButtons } from '../master-io/MasterIoButtons';
 import {
   lastListPosition,
   type ProductListSearch,
@@ -103,11 +104,27 @@ export function ProductListPage() {
         title={t.products.listTitle}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: t.products.listTitle }]}
         actions={
-          can('products:create') && (
-            <Button component={Link} to="/products/new" leftSection={<IconPlus size={16} />}>
-              {t.products.create}
-            </Button>
-          )
+          <MasterIoButtons
+            targets={[
+              {
+                master: 'products',
+                importTo: can('products:create') ? '/products/import' : undefined,
+                canExport: can('products:export'),
+                filters: { q: search.q, active: search.active },
+              },
+              {
+                master: 'customer-prices',
+                importTo: can('products:edit') ? '/products/prices-import' : undefined,
+                canExport: can('products:export'),
+              },
+            ]}
+          >
+            {can('products:create') && (
+              <Button component={Link} to="/products/new" leftSection={<IconPlus size={16} />}>
+                {t.products.create}
+              </Button>
+            )}
+          </MasterIoButtons>
         }
       />
 
