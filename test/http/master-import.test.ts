@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimImportJob, ImportRunner } from '../../src/server/modules/master-io/import-runner';
 import { verifyAuditChain } from '../../src/server/platform/audit/verify-audit-chain';
 import { withTenantTransaction } from '../../src/server/platform/db/tenant-transaction';
 import {
@@ -208,5 +209,162 @@ describe('得意先の取り込み (CSV)', () => {
       hasHeader: 'yes',
     });
     expect(forced).toMatchObject({ hasHeader: true, totalRows: 0, createCount: 0 });
+  });
+
+  it('saves nothing when row 9,000 of 10,000 fails while writing, and says why', async () => {
+    // A fault only the database sees (validation passed): the whole import must roll back.
+    await t.db.superuser.query(`
+      CREATE FUNCTION app.test_refuse_bad_code() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.code = 'AON-09000' THEN RAISE EXCEPTION 'refused by test trigger'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER test_refuse_bad_code BEFORE INSERT ON app.customers
+        FOR EACH ROW EXECUTE FUNCTION app.test_refuse_bad_code();`);
+    try {
+      const lines = ['得意先コード,得意先名'];
+      for (let i = 1; i <= 10_000; i++) lines.push(`AON-${String(i).padStart(5, '0')},一括${i}`);
+      const preview = await previewFile(t, tenant.adminCookie, 'customers', excelCsv(lines));
+      expect(preview).toMatchObject({ errorCount: 0, createCount: 10_000 });
+      const auditBefore = await query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM app.audit_log',
+      );
+      const done = await commitImport(t, tenant.adminCookie, 'customers', preview.jobId);
+      expect(done.state).toBe('failed');
+      expect(done.failure).toBe('取り込み中にエラーが発生しました。何も保存されていません。');
+      expect(await query(`SELECT 1 FROM app.customers WHERE code LIKE 'AON-%'`)).toHaveLength(0);
+      expect(
+        await query('SELECT 1 FROM app.import_job_records WHERE job_id = $1', [preview.jobId]),
+      ).toHaveLength(0);
+      expect(await query<{ n: number }>('SELECT count(*)::int AS n FROM app.audit_log')).toEqual(
+        auditBefore,
+      );
+      const [job] = await query<{ file: Buffer | null }>(
+        'SELECT file FROM app.import_jobs WHERE job_id = $1',
+        [preview.jobId],
+      );
+      expect(job?.file).toBeNull();
+    } finally {
+      await t.db.superuser.query(
+        'DROP TRIGGER test_refuse_bad_code ON app.customers; DROP FUNCTION app.test_refuse_bad_code();',
+      );
+    }
+  });
+
+  it('fails the import, saving nothing, when the data changed after the preview', async () => {
+    const file = excelCsv(['得意先コード,得意先名', 'RACE-1,先に確認', 'RACE-2,後から登録される']);
+    const preview = await previewFile(t, tenant.adminCookie, 'customers', file);
+    expect(preview.errorCount).toBe(0);
+    const created = await api(t, tenant.adminCookie).post('/api/v1/customers', {
+      code: 'RACE-2',
+      name: '画面から登録',
+    });
+    expect(created.statusCode).toBe(201);
+    const done = await commitImport(t, tenant.adminCookie, 'customers', preview.jobId);
+    expect(done.state).toBe('failed');
+    expect(done.failure).toMatch(/^プレビューの後にデータが変わり/);
+    expect(done.errors[0]).toMatchObject({ line: 3, column: '得意先コード' });
+    expect(await query(`SELECT 1 FROM app.customers WHERE code = 'RACE-1'`)).toHaveLength(0);
+  });
+
+  it('numbers empty codes under 自動採番, after the codes the file itself brings', async () => {
+    const numbering = await api(t, tenant.adminCookie).get('/api/v1/settings/code-numbering');
+    const customers = numbering
+      .json()
+      .items.find((item: { kind: string }) => item.kind === 'customers');
+    const put = await api(t, tenant.adminCookie).put('/api/v1/settings/code-numbering', {
+      items: [{ kind: 'customers', isAuto: true, width: 6, version: customers.version }],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const file = excelCsv(['得意先コード,得意先名', ',自動1', '000050,手入力', ',自動2']);
+    const preview = await previewFile(t, tenant.adminCookie, 'customers', file);
+    expect(preview).toMatchObject({ errorCount: 0, createCount: 3 });
+    expect((await commitImport(t, tenant.adminCookie, 'customers', preview.jobId)).state).toBe(
+      'succeeded',
+    );
+    const rows = await query<{ code: string; name: string }>(
+      `SELECT code, name FROM app.customers WHERE name IN ('自動1', '手入力', '自動2') ORDER BY code`,
+    );
+    expect(rows).toEqual([
+      { code: '000050', name: '手入力' },
+      { code: '000051', name: '自動1' },
+      { code: '000052', name: '自動2' },
+    ]);
+  });
+});
+
+describe('取り込みジョブの実行', () => {
+  it('two runners never run one job: exactly one claims it', async () => {
+    const jobId = '01900000-0000-7000-8000-00000000c1a1';
+    await withTenantTransaction(t.db.pool, tenant.tenantId, async (tx) => {
+      const { rows } = await tx.client.query<{ user_id: string }>(
+        `SELECT user_id FROM app.users WHERE login_id = 'admin'`,
+      );
+      await tx.client.query(
+        `INSERT INTO app.import_jobs (tenant_id, job_id, master, mode, file_name, file, header_option,
+                                      created_by, actor)
+         VALUES ($1, $2, 'customers', 'create', 'claim.csv', $3, 'auto', $4, $5)`,
+        [
+          tenant.tenantId,
+          jobId,
+          excelCsv(['得意先コード,得意先名', 'CLAIM-1,一度だけ']),
+          rows[0]!.user_id,
+          JSON.stringify({
+            tenantId: tenant.tenantId,
+            userId: rows[0]!.user_id,
+            actorLabel: 'admin',
+            ip: '127.0.0.1',
+            userAgent: 'vitest',
+            requestId: 'claim',
+          }),
+        ],
+      );
+    });
+    const first = new ImportRunner(t.db.pool, t.app.log);
+    const second = new ImportRunner(t.db.pool, t.app.log);
+    const claims = await Promise.all([
+      claimImportJob(t.db.pool, tenant.tenantId, jobId, first.runnerId),
+      claimImportJob(t.db.pool, tenant.tenantId, jobId, second.runnerId),
+    ]);
+    expect(claims.filter((claim) => claim !== null)).toHaveLength(1);
+    // A running job is not claimed again, by either runner.
+    expect(await first.run(tenant.tenantId, jobId)).toBe(false);
+    expect(await second.run(tenant.tenantId, jobId)).toBe(false);
+
+    // Back in the queue: both runners race, one runs the preview, the other gets nothing.
+    await withTenantTransaction(t.db.pool, tenant.tenantId, (tx) =>
+      tx.client.query(`UPDATE app.import_jobs SET state = 'queued' WHERE job_id = $1`, [jobId]),
+    );
+    const ran = await Promise.all([
+      first.run(tenant.tenantId, jobId),
+      second.run(tenant.tenantId, jobId),
+    ]);
+    expect(ran.filter(Boolean)).toHaveLength(1);
+    const [job] = await query<{ state: string; runner_id: string; create_count: number }>(
+      'SELECT state, runner_id, create_count FROM app.import_jobs WHERE job_id = $1',
+      [jobId],
+    );
+    expect(job).toMatchObject({ state: 'succeeded', create_count: 1 });
+    expect([first.runnerId, second.runnerId]).toContain(job?.runner_id);
+  });
+
+  it('refuses a file over the size limit with a Japanese problem', async () => {
+    const response = await api(t, tenant.adminCookie).post('/api/v1/customers/imports', {
+      fileName: 'empty.csv',
+      data: '',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('import_file_empty');
+  });
+
+  it('fails the preview of a file that is not CSV or XLSX text with a reason', async () => {
+    const preview = await previewFile(
+      t,
+      tenant.adminCookie,
+      'customers',
+      Buffer.from('得意先コード,得意先名\r\n"閉じていない,引用符\r\n', 'utf8'),
+    );
+    expect(preview.state).toBe('failed');
+    expect(preview.failure).toMatch(/^ファイルを読み取れませんでした（\d+行目付近）/);
   });
 });
