@@ -133,6 +133,7 @@ export class ImportRunner {
     tx: TenantTransaction,
     job: JobRow,
     progress: (fraction: number) => Promise<void>,
+    withCells = false,
   ): Promise<{ result: ValidationResult; format: 'csv' | 'xlsx'; encoding: string | null }> {
     const io = masterIo(job.master);
     const file = job.file;
@@ -149,6 +150,7 @@ export class ImportRunner {
       headerOption: job.headerOption,
       autoNumbering: numbering?.isAuto ?? false,
       progress,
+      withCells,
     });
     return { result, format, encoding: decoded.encoding ?? null };
   }
@@ -183,9 +185,10 @@ export class ImportRunner {
   /** All or nothing: validation again (the data may have changed), writes, audit, one commit. */
   private async import(job: JobRow): Promise<void> {
     const io = masterIo(job.master);
+    const claimedAt = Date.now();
     const tx: OpenTenantTransaction = await openTenantTransaction(this.pool, job.tenantId);
     try {
-      const { result } = await this.validate(tx, job, this.progressReporter(job, 0, 30));
+      const { result } = await this.validate(tx, job, this.progressReporter(job, 0, 30), true);
       if (result.errorCount > 0) {
         await tx.rollback();
         await this.finish(job, {
@@ -199,10 +202,12 @@ export class ImportRunner {
         });
         return;
       }
+      const validated = Date.now();
       const writeProgress = this.progressReporter(job, 30, 90);
       const total = Math.max(1, result.rows.length);
       await io.write(tx, job.actor, result.rows, (done) => writeProgress(done / total));
 
+      const written = Date.now();
       const digest = createHash('sha256');
       const records = result.rows.map((row) => {
         const record = {
@@ -223,6 +228,15 @@ export class ImportRunner {
         await insertRows(tx, importJobRecords, records.slice(start, start + 5000));
         await recordProgress(start / records.length);
       }
+      this.log.info(
+        {
+          jobId: job.jobId,
+          validateMs: validated - claimedAt,
+          writeMs: written - validated,
+          recordsMs: Date.now() - written,
+        },
+        'import stage timings',
+      );
       await writeAudit(tx, job.actor, {
         event: io.auditEvent,
         targetType: 'import_job',

@@ -24,16 +24,17 @@ const tags = ['マスタの取り込み・出力'];
 const exportQuery = (io: AnyMasterIo) =>
   (io.exportFiltersSchema as z.ZodObject).extend(exportFormatQuery);
 
+/** Returned (not sent) so the request's transaction, with its audit row, commits first. */
 function sendFile(reply: FastifyReply, file: ExportedFile) {
   const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_');
-  return reply
+  reply
     .header('content-type', file.contentType)
     .header(
       'content-disposition',
       `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     )
-    .header('cache-control', 'no-store')
-    .send(file.bytes);
+    .header('cache-control', 'no-store');
+  return file.bytes;
 }
 
 /** 追加と更新 overwrites records: it needs the master's 修正 permission as well as 登録. */

@@ -44,6 +44,8 @@ export async function validateRows(
     headerOption: 'auto' | 'yes' | 'no';
     autoNumbering: boolean;
     progress?: (fraction: number) => Promise<void>;
+    /** The cells before/after of every row, for the import's per-record rows (not the preview). */
+    withCells?: boolean;
   },
 ): Promise<ValidationResult> {
   const columns: MasterColumn<unknown, unknown>[] = io.columns(ctx);
