@@ -8,7 +8,7 @@ test('an admin registers a branch with its own address, edits and deletes it', a
   await expect(page.getByRole('heading', { level: 1, name: '部門' })).toBeVisible();
 
   await test.step('an empty form explains what is missing', async () => {
-    await page.getByRole('link', { name: '部門を登録' }).click();
+    await page.getByRole('link', { name: '部門を登録', exact: true }).click();
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByLabel('部門名')).toHaveAccessibleDescription(/部門名を入力してください/);
   });

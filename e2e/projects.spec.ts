@@ -14,7 +14,7 @@ test('a project is registered for a customer found by kana, and listed with it',
   expect(customer.status()).toBe(201);
 
   await page.getByRole('link', { name: '物件', exact: true }).click();
-  await page.getByRole('link', { name: '物件を登録' }).click();
+  await page.getByRole('link', { name: '物件を登録', exact: true }).click();
   await page.getByLabel('物件コード').fill(code);
   await page.getByLabel('物件名').fill('本社改装工事');
   await page.getByRole('combobox', { name: '得意先' }).fill('ぶっけん');

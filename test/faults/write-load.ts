@@ -82,3 +82,19 @@ export async function until(condition: () => boolean, timeoutMs: number): Promis
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** `until` for conditions that ask the database; returns the last value once it satisfies. */
+export async function untilResolved<T>(
+  probe: () => Promise<T>,
+  satisfied: (value: T) => boolean,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (satisfied(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`condition not reached in time: ${JSON.stringify(value).slice(0, 500)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -27,6 +27,7 @@ it('purges an overdue tenant at start and keeps a running one', async () => {
     log: {
       info: (entry: unknown) => logged.push(entry),
       warn: (entry: unknown) => logged.push(entry),
+      debug: () => {},
     },
     intervalMs: 60_000,
   });

@@ -157,8 +157,8 @@ export const errorCatalogue = {
   },
   department_in_use: {
     status: 409,
-    ja: 'この部門は使用されているため削除できません。「有効」のチェックを外して無効にしてください。',
-    en: 'This department is in use and cannot be deleted. Make it inactive instead.',
+    ja: 'この部門は得意先・仕入先などで使われているため削除できません。「使用しない」に変更してください。',
+    en: 'This department is used by customers, suppliers or documents and cannot be deleted. Mark it as not in use instead.',
   },
   project_code_taken: {
     status: 409,
@@ -167,8 +167,8 @@ export const errorCatalogue = {
   },
   project_in_use: {
     status: 409,
-    ja: 'この物件は伝票で使われているため削除できません。「有効」のチェックを外して無効にしてください。',
-    en: 'This project is used by documents and cannot be deleted. Make it inactive instead.',
+    ja: 'この物件は伝票で使われているため削除できません。「使用しない」に変更してください。',
+    en: 'This project is used by documents and cannot be deleted. Mark it as not in use instead.',
   },
   product_code_taken: {
     status: 409,

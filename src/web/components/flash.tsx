@@ -4,7 +4,8 @@ import { useT } from '../i18n/i18n';
 
 /**
  * Short confirmations ("登録しました") that survive a navigation: the form saves, returns to
- * the list, and the message shows there for a few seconds.
+ * the list, and the message shows there for a few seconds. They sit at the bottom right so
+ * they never cover the page header's buttons (ヘルプ, 新規登録) the user reaches for next.
  */
 type FlashKind = 'success' | 'info';
 
@@ -46,7 +47,7 @@ export function FlashProvider({ children }: { children: ReactNode }) {
         aria-live="polite"
         gap="xs"
         pos="fixed"
-        top={64}
+        bottom={16}
         right={16}
         w={360}
         style={{ zIndex: 400 }}

@@ -31,7 +31,9 @@ const partnerList = (noun: string, plural: string) => ({
   paging: 'Pages',
   emptyTitle: `No ${plural.toLowerCase()} found`,
   emptySearch: 'Change the search conditions and try again.',
+  noneYetTitle: `No ${plural.toLowerCase()} registered yet`,
   emptyFirst: `Use “New ${noun}” to register your first ${noun}.`,
+  createFirst: `Register the first ${noun}`,
   loadFailed: `${plural} could not be loaded.`,
   table: `${noun} list`,
 });
@@ -206,6 +208,12 @@ export const en: Messages = {
     trialNotice: (days: number) =>
       days > 0 ? `Free trial: ${days} day(s) left` : 'Your free trial ends today',
     trialNoticeHint: 'To keep using Akinai, contact us about a paid contract.',
+    gettingStarted: {
+      title: 'Getting started: register your company first',
+      body: 'Set up in this order — company profile → tax rates → classifications → customers, suppliers and products → users — and you can start entering documents without redoing anything.',
+      company: 'Register the company profile',
+      guide: 'Open the startup guide',
+    },
     comingSoonHint: 'This function is not available yet',
     noFunctions: 'No functions are available to you. Ask your organisation admin for access.',
     info: {
@@ -219,8 +227,16 @@ export const en: Messages = {
       none: '—',
     },
   },
-  customers: partnerList('customer', 'Customers'),
-  suppliers: partnerList('supplier', 'Suppliers'),
+  customers: {
+    ...partnerList('customer', 'Customers'),
+    emptyFirst:
+      'Customers are who you quote, sell to and invoice. Closing days, collection terms and classifications are set here too.',
+  },
+  suppliers: {
+    ...partnerList('supplier', 'Suppliers'),
+    emptyFirst:
+      'Suppliers are who you order from, buy from and pay. Their invoice registration number and payment terms are set here too.',
+  },
   customerForm: {
     ...partnerForm('customer', 'Customer'),
     billing: {
@@ -600,10 +616,13 @@ export const en: Messages = {
     editTitle: 'Edit department',
     create: 'New department',
     count: (n: number) => `${n} department(s)`,
-    empty: 'No departments yet. Use “New department” to add one.',
+    noneYetTitle: 'No departments registered yet',
+    emptyHint:
+      'Register departments to print a branch address on documents or to manage customers and suppliers by department.',
+    createFirst: 'Register the first department',
     columns: { code: 'Code', name: 'Name', address: 'Address', phone: 'Phone', status: 'Status' },
-    active: 'Active',
-    inactive: 'Inactive',
+    active: 'In use',
+    inactive: 'Not in use',
     printsOwnAddress: 'On documents',
   },
   departmentForm: {
@@ -618,11 +637,12 @@ export const en: Messages = {
       phone: 'Phone',
       fax: 'Fax',
       printsOwnAddress: 'Print this department’s address on documents',
-      isActive: 'Active',
+      isActive: 'In use',
     },
     hints: {
       code: 'Up to 15 letters, digits and - _ .',
-      isActive: 'Inactive departments cannot be chosen on new documents; old ones are unchanged.',
+      isActive:
+        'Departments not in use cannot be chosen on documents, customers or suppliers; old documents are unchanged.',
       printsOwnAddress: 'Documents of this branch show this address instead of the company’s.',
       postalCode: 'e.g. 530-0001',
     },
@@ -633,7 +653,7 @@ export const en: Messages = {
     delete: 'Delete',
     deleteTitle: 'Delete this department?',
     deleteBody: (name: string) =>
-      `“${name}” will be deleted. A department in use cannot be deleted; make it inactive instead.`,
+      `“${name}” will be deleted. A department in use cannot be deleted; mark it as not in use instead.`,
     deleteFailed: 'Could not delete',
   },
   projects: {
@@ -642,7 +662,9 @@ export const en: Messages = {
     editTitle: 'Edit project',
     create: 'New project',
     count: (n: number) => `${n} project(s)`,
-    empty: 'No projects yet. Use “New project” to add one.',
+    noneYetTitle: 'No projects registered yet',
+    emptyHint: 'Register a project to group documents by job, with its customer and period.',
+    createFirst: 'Register the first project',
     truncated: 'Showing the first 1,000.',
     columns: {
       code: 'Code',
@@ -651,8 +673,8 @@ export const en: Messages = {
       period: 'Period',
       status: 'Status',
     },
-    active: 'Active',
-    inactive: 'Inactive',
+    active: 'In use',
+    inactive: 'Not in use',
   },
   projectForm: {
     sections: { basic: 'Basics', other: 'Other' },
@@ -663,11 +685,11 @@ export const en: Messages = {
       startsOn: 'Starts',
       endsOn: 'Ends',
       notes: 'Notes',
-      isActive: 'Active',
+      isActive: 'In use',
     },
     hints: {
       code: 'Up to 15 letters, digits and - _ .',
-      isActive: 'Inactive projects cannot be chosen on new documents; old ones are unchanged.',
+      isActive: 'Projects not in use cannot be chosen on new documents; old ones are unchanged.',
     },
     readOnly: 'You do not have permission to edit this project. It is shown read-only.',
     created: (name: string) => `Project “${name}” was registered.`,
@@ -676,7 +698,7 @@ export const en: Messages = {
     delete: 'Delete',
     deleteTitle: 'Delete this project?',
     deleteBody: (name: string) =>
-      `“${name}” will be deleted. A project used by documents cannot be deleted; make it inactive instead.`,
+      `“${name}” will be deleted. A project used by documents cannot be deleted; mark it as not in use instead.`,
     deleteFailed: 'Could not delete',
   },
   products: {
@@ -708,7 +730,10 @@ export const en: Messages = {
     paging: 'Pages',
     emptyTitle: 'No matching products',
     emptySearch: 'Change the search and try again.',
-    emptyFirst: 'Register your first product with “New”.',
+    noneYetTitle: 'No products registered yet',
+    emptyFirst:
+      'Products are what document lines choose. Prices 1–5 and customer-specific prices are set here.',
+    createFirst: 'Register the first product',
     loadFailed: 'Could not load the products.',
     table: 'Product list',
   },
@@ -821,7 +846,7 @@ export const en: Messages = {
     tabs: { customer: 'Customer classifications', supplier: 'Supplier classifications' },
     addAxis: 'Add classification',
     axisLimit: (max: number) => `At most ${max} classifications`,
-    axisCount: (count: number, max: number) => `${count} / ${max}`,
+    axisCount: (count: number, max: number) => `${count} of at most ${max} registered`,
     axisNameTitle: 'Classification name',
     newAxisTitle: 'Add classification',
     renameAxisTitle: 'Rename classification',
@@ -898,7 +923,7 @@ export const en: Messages = {
       departmentId: 'Department',
     },
     hints: {
-      closingDays: 'Day 1–28 or month end; up to four',
+      closingDays: 'Day 1–28 or month end; up to four. For the 20th only, remove month end',
       ratePercent: 'Applied to the price column; 100 = list price',
       holidayShift: 'When the due date is a bank holiday',
     },

@@ -44,7 +44,9 @@ const partnerList = (noun: string) => ({
   paging: 'ページ送り',
   emptyTitle: `該当する${noun}はありません`,
   emptySearch: '検索条件を変えて、もう一度お試しください。',
+  noneYetTitle: `${noun}はまだ登録されていません`,
   emptyFirst: `「新規登録」から最初の${noun}を登録してください。`,
+  createFirst: `最初の${noun}を登録`,
   loadFailed: `${noun}を読み込めませんでした。`,
   table: `${noun}の一覧`,
 });
@@ -201,6 +203,12 @@ export const ja = {
     trialNotice: (days: number) =>
       days > 0 ? `無料トライアルの残り日数: あと ${days} 日` : '無料トライアルは本日で終了します',
     trialNoticeHint: '引き続きご利用いただくには、有料契約へのお切り替えをご相談ください。',
+    gettingStarted: {
+      title: 'はじめに: 自社情報の登録から始めましょう',
+      body: '自社情報 → 税率 → 分類 → 得意先・仕入先・商品 → 担当者 の順に設定すると、登録し直すことなく伝票の入力を始められます。',
+      company: '自社情報を登録する',
+      guide: 'スタートアップガイドを開く',
+    },
     comingSoonHint: 'この機能は準備中です',
     noFunctions: '利用できる機能がありません。組織管理者に権限の設定を依頼してください。',
     info: {
@@ -214,8 +222,15 @@ export const ja = {
       none: '—',
     },
   },
-  customers: partnerList('得意先'),
-  suppliers: partnerList('仕入先'),
+  customers: {
+    ...partnerList('得意先'),
+    emptyFirst: '見積・売上・請求の相手先です。締日・回収条件や分類もあわせて登録できます。',
+  },
+  suppliers: {
+    ...partnerList('仕入先'),
+    emptyFirst:
+      '発注・仕入・支払の相手先です。適格請求書発行事業者の登録番号や支払条件もあわせて登録できます。',
+  },
   customerForm: {
     ...partnerForm('得意先'),
     billing: {
@@ -591,7 +606,10 @@ export const ja = {
     editTitle: '部門の修正',
     create: '部門を登録',
     count: (n: number) => `${n}件の部門`,
-    empty: '部門はまだ登録されていません。「部門を登録」から追加してください。',
+    noneYetTitle: '部門はまだ登録されていません',
+    emptyHint:
+      '支店・営業所ごとに帳票の住所を変えたいときや、得意先・仕入先を部門別に管理したいときに登録します。',
+    createFirst: '最初の部門を登録',
     columns: {
       code: '部門コード',
       name: '部門名',
@@ -599,8 +617,8 @@ export const ja = {
       phone: '電話番号',
       status: '状態',
     },
-    active: '有効',
-    inactive: '無効',
+    active: '使用中',
+    inactive: '使用しない',
     printsOwnAddress: '帳票に印字',
   },
   departmentForm: {
@@ -615,11 +633,12 @@ export const ja = {
       phone: '電話番号',
       fax: 'FAX番号',
       printsOwnAddress: '帳票にこの部門の住所を印字する',
-      isActive: '有効',
+      isActive: '使用する',
     },
     hints: {
       code: '半角英数字と - _ . で15文字以内',
-      isActive: '無効にすると、伝票で選べなくなります。過去の伝票の表示はそのままです。',
+      isActive:
+        '「使用しない」にすると、伝票や得意先・仕入先の画面で選べなくなります。過去の伝票の表示はそのままです。',
       printsOwnAddress: '支店・営業所の伝票に、自社情報の住所ではなくこの住所を印字します。',
       postalCode: '例: 530-0001',
     },
@@ -630,7 +649,7 @@ export const ja = {
     delete: '削除',
     deleteTitle: '部門を削除しますか？',
     deleteBody: (name: string) =>
-      `部門「${name}」を削除します。使用中の部門は削除できません。その場合は無効にしてください。`,
+      `部門「${name}」を削除します。得意先・仕入先などで使われている部門は削除できません。その場合は「使用しない」に変更してください。`,
     deleteFailed: '削除できませんでした',
   },
   projects: {
@@ -639,7 +658,9 @@ export const ja = {
     editTitle: '物件の修正',
     create: '物件を登録',
     count: (n: number) => `${n}件の物件`,
-    empty: '物件はまだ登録されていません。「物件を登録」から追加してください。',
+    noneYetTitle: '物件はまだ登録されていません',
+    emptyHint: '工事や案件ごとに伝票をまとめたいときに、得意先と期間を決めて登録します。',
+    createFirst: '最初の物件を登録',
     truncated: '1,000件まで表示しています。',
     columns: {
       code: '物件コード',
@@ -648,8 +669,8 @@ export const ja = {
       period: '期間',
       status: '状態',
     },
-    active: '有効',
-    inactive: '無効',
+    active: '使用中',
+    inactive: '使用しない',
   },
   projectForm: {
     sections: { basic: '基本情報', other: 'その他' },
@@ -660,11 +681,11 @@ export const ja = {
       startsOn: '開始日',
       endsOn: '終了日',
       notes: '備考',
-      isActive: '有効',
+      isActive: '使用する',
     },
     hints: {
       code: '半角英数字と - _ . で15文字以内',
-      isActive: '無効にすると、伝票で選べなくなります。過去の伝票の表示はそのままです。',
+      isActive: '「使用しない」にすると、伝票で選べなくなります。過去の伝票の表示はそのままです。',
     },
     readOnly: 'この物件を修正する権限がありません。内容の参照のみできます。',
     created: (name: string) => `物件「${name}」を登録しました。`,
@@ -673,7 +694,7 @@ export const ja = {
     delete: '削除',
     deleteTitle: '物件を削除しますか？',
     deleteBody: (name: string) =>
-      `物件「${name}」を削除します。伝票で使われている物件は削除できません。その場合は無効にしてください。`,
+      `物件「${name}」を削除します。伝票で使われている物件は削除できません。その場合は「使用しない」に変更してください。`,
     deleteFailed: '削除できませんでした',
   },
   products: {
@@ -705,7 +726,9 @@ export const ja = {
     paging: 'ページ送り',
     emptyTitle: '該当する商品はありません',
     emptySearch: '検索条件を変えて、もう一度お試しください。',
-    emptyFirst: '「新規登録」から最初の商品を登録してください。',
+    noneYetTitle: '商品はまだ登録されていません',
+    emptyFirst: '見積・売上・仕入の明細で選ぶ商品です。単価1〜5と得意先別単価を登録できます。',
+    createFirst: '最初の商品を登録',
     loadFailed: '商品を読み込めませんでした。',
     table: '商品の一覧',
   },
@@ -818,7 +841,7 @@ export const ja = {
     tabs: { customer: '得意先分類', supplier: '仕入先分類' },
     addAxis: '分類を追加',
     axisLimit: (max: number) => `分類は${max}つまで登録できます`,
-    axisCount: (count: number, max: number) => `${count} / ${max}`,
+    axisCount: (count: number, max: number) => `${count}つ登録済み（最大${max}つ）`,
     axisNameTitle: '分類名',
     newAxisTitle: '分類を追加',
     renameAxisTitle: '分類名の変更',
@@ -894,7 +917,8 @@ export const ja = {
       departmentId: '部門',
     },
     hints: {
-      closingDays: '1〜28日または末日。複数指定できます（最大4つ）',
+      closingDays:
+        '1〜28日または末日。複数指定できます（最大4つ）。20日締めだけなら末日を外してください',
       ratePercent: '単価区分の単価に掛ける率。100で定価',
       holidayShift: '予定日が銀行休業日のとき',
     },

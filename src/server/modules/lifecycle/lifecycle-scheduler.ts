@@ -11,14 +11,15 @@ export interface LifecycleScheduler {
  * Runs the lifecycle job in the app process: once at start, then every hour. The purge must
  * delete audit rows, which only the owner role may, so this holds a one-connection owner pool;
  * the app already has the owner's URL for migrations, so no new credential is involved
- * (ADR 0017). Several app processes may run it at once: trial ends and reminders are guarded
- * by their own conditions, and purges lock the tenant row.
+ * (ADR 0017). Several app processes may run it at once and need no lease: a trial ends by a
+ * conditional UPDATE, a reminder by an insert that conflicts, a purge under the tenant row's
+ * lock that re-reads the contract (test/multi-instance/two-instances.test.ts).
  */
 export function startLifecycleScheduler(options: {
   ownerUrl: string;
   policy: PurgePolicy;
   appOrigin: string | undefined;
-  log: Pick<FastifyBaseLogger, 'info' | 'warn'>;
+  log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'debug'>;
   intervalMs?: number;
 }): LifecycleScheduler {
   const intervalMs = options.intervalMs ?? DEFAULT_LIFECYCLE_INTERVAL_MS;
@@ -50,6 +51,8 @@ export function startLifecycleScheduler(options: {
             'data lifecycle pass',
           );
         }
+        // Quiet by default (hourly); at debug level it shows that every pass ran to its end.
+        options.log.debug('data lifecycle pass finished');
       } catch (error) {
         // The database may be down; the next pass tries again.
         options.log.warn({ err: error }, 'data lifecycle pass failed');

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { toJstIso } from '../../../domain/time/jst';
 import type { TenantTable } from '../../platform/db/tenant-catalog';
-import { createCsvEncoder, csvRow } from '../audit-log/audit-csv';
+import { createCsvTextEncoder, csvLine } from '../../platform/tabular/csv-write';
 import { exportedColumns } from './export-columns';
 
 const DATE_OID = 1082;
@@ -34,9 +34,9 @@ export async function* tableCsv(
   table: TenantTable,
   counted: (rows: number) => void,
 ): AsyncGenerator<Buffer> {
-  const encoder = createCsvEncoder('utf8');
+  const encoder = createCsvTextEncoder('utf-8-bom');
   const columns = exportedColumns(table);
-  yield Buffer.concat([encoder.preamble, encoder.encode(csvRow(columns))]);
+  yield Buffer.concat([encoder.preamble, encoder.encode(csvLine(columns, true))]);
   const cursor = `export_${table.name}`;
   const list = columns.map((column) => `"${column.replaceAll('"', '""')}"`).join(', ');
   await client.query(
@@ -53,7 +53,7 @@ export async function* tableCsv(
       if (batch.rows.length === 0) break;
       rows += batch.rows.length;
       yield encoder.encode(
-        (batch.rows as unknown[][]).map((row) => csvRow(row.map(exportCell))).join(''),
+        (batch.rows as unknown[][]).map((row) => csvLine(row.map(exportCell), true)).join(''),
       );
     }
   } finally {

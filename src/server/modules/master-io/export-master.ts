@@ -21,7 +21,8 @@ function encode(rows: ExportCell[][], format: FileFormat, name: string): Exporte
   const result = encodeTable(rows, {
     format: format === 'xlsx' ? 'xlsx' : 'csv',
     encoding,
-    sheetName: name,
+    sheetName: name.replace(/_.*/, ''),
+    boldHeader: true,
   });
   if (!result.ok) {
     const headers = rows[0] ?? [];

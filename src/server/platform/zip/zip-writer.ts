@@ -19,7 +19,8 @@ export interface ZipEntry {
 }
 
 const LIMIT = 0xffffffff;
-const FLAGS = (1 << 3) | (1 << 11);
+const UTF8_NAMES = 1 << 11;
+const FLAGS = (1 << 3) | UTF8_NAMES;
 const VERSION = 20;
 const MADE_BY_UNIX = (3 << 8) | VERSION;
 
@@ -77,7 +78,7 @@ export async function* zipChunks(
     written.push(record);
   }
   if (written.length > 0xffff) throw new Error('ZIP archive exceeds 65,535 entries');
-  const central = Buffer.concat(written.map(centralHeader));
+  const central = Buffer.concat(written.map((record) => centralHeader(record)));
   if (offset + central.length > LIMIT) throw new Error('ZIP archive exceeds 4 GiB');
   yield central;
   yield endOfCentralDirectory(written.length, central.length, offset);
@@ -109,15 +110,59 @@ async function* deflated(
   await feeding;
 }
 
-function localHeader(entry: Written): Buffer {
+/**
+ * The same archive built in memory for small files produced synchronously (an .xlsx export):
+ * sizes and CRC are known before the data, so they sit in the local headers and there are no
+ * data descriptors, the form every reader handles.
+ */
+export function zipBuffer(
+  entries: readonly { name: string; data: Buffer | string; modifiedAt?: Date }[],
+  /** zlib level; 1 deflates a large sheet about seven times faster than 6, ~15 % larger. */
+  level = zlib.constants.Z_DEFAULT_COMPRESSION,
+): Buffer {
+  const parts: Buffer[] = [];
+  const written: Written[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
+    const compressed = zlib.deflateRawSync(data, { level });
+    const { time, date } = dosDateTime(entry.modifiedAt ?? new Date());
+    const record: Written = {
+      name: Buffer.from(entry.name, 'utf8'),
+      directory: false,
+      time,
+      date,
+      crc: zlib.crc32(data),
+      compressedSize: compressed.length,
+      size: data.length,
+      offset,
+    };
+    const header = localHeader(record, UTF8_NAMES);
+    parts.push(header, compressed);
+    offset += header.length + compressed.length;
+    if (offset > LIMIT) throw new Error('ZIP archive exceeds 4 GiB');
+    written.push(record);
+  }
+  if (written.length > 0xffff) throw new Error('ZIP archive exceeds 65,535 entries');
+  const central = Buffer.concat(written.map((record) => centralHeader(record, UTF8_NAMES)));
+  parts.push(central, endOfCentralDirectory(written.length, central.length, offset));
+  return Buffer.concat(parts);
+}
+
+function localHeader(entry: Written, flags = FLAGS): Buffer {
   const buffer = Buffer.alloc(30);
   buffer.writeUInt32LE(0x04034b50, 0);
   buffer.writeUInt16LE(VERSION, 4);
-  buffer.writeUInt16LE(FLAGS, 6);
+  buffer.writeUInt16LE(flags, 6);
   buffer.writeUInt16LE(entry.directory ? 0 : 8, 8);
   buffer.writeUInt16LE(entry.time, 10);
   buffer.writeUInt16LE(entry.date, 12);
-  // CRC and sizes (offsets 14–25) stay zero: they follow in the data descriptor.
+  // Streamed: CRC and sizes (offsets 14–25) stay zero, they follow in the data descriptor.
+  if (flags !== FLAGS) {
+    buffer.writeUInt32LE(entry.crc >>> 0, 14);
+    buffer.writeUInt32LE(entry.compressedSize, 18);
+    buffer.writeUInt32LE(entry.size, 22);
+  }
   buffer.writeUInt16LE(entry.name.length, 26);
   buffer.writeUInt16LE(0, 28);
   return Buffer.concat([buffer, entry.name]);
@@ -132,12 +177,12 @@ function dataDescriptor(entry: Written): Buffer {
   return buffer;
 }
 
-function centralHeader(entry: Written): Buffer {
+function centralHeader(entry: Written, flags = FLAGS): Buffer {
   const buffer = Buffer.alloc(46);
   buffer.writeUInt32LE(0x02014b50, 0);
   buffer.writeUInt16LE(MADE_BY_UNIX, 4);
   buffer.writeUInt16LE(VERSION, 6);
-  buffer.writeUInt16LE(FLAGS, 8);
+  buffer.writeUInt16LE(flags, 8);
   buffer.writeUInt16LE(entry.directory ? 0 : 8, 10);
   buffer.writeUInt16LE(entry.time, 12);
   buffer.writeUInt16LE(entry.date, 14);

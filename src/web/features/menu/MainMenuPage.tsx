@@ -13,6 +13,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { unreadAnnouncementsQueryOptions } from '../../api/announcements';
+import { companyProfileQueryOptions } from '../../api/company';
 import { useCan, useMe } from '../../auth/session';
 import { IconBell, IconChevronRight, IconKey } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
@@ -43,6 +44,7 @@ export function MainMenuPage() {
       <PageHeader help="getting-started" title={t.menu.heading} description={t.menu.lead} />
       <PasswordExpiryNotice />
       <TrialNotice />
+      <GettingStartedNotice />
       <AccountPanel />
       {columns.length === 0 ? (
         <Paper withBorder p="xl">
@@ -170,6 +172,40 @@ function MenuEntryButton({ entry, accent }: { entry: MenuEntry; accent: string }
         {t.common.comingSoon}
       </Badge>
     </UnstyledButton>
+  );
+}
+
+/**
+ * A new organisation's admin lands here with every master empty; until 自社情報 is first saved,
+ * point to it and to the startup guide so the order of set-up is not guessed.
+ */
+function GettingStartedNotice() {
+  const t = useT();
+  const me = useMe();
+  const can = useCan();
+  const profile = useQuery({
+    ...companyProfileQueryOptions,
+    enabled: me.user.isOrgAdmin && can('settings:edit'),
+  });
+  if (profile.data?.version !== 0) return null;
+  const g = t.menu.gettingStarted;
+  return (
+    <Alert color="teal" variant="light" mb="md" role="note" data-testid="getting-started-notice">
+      <Text size="sm" fw={600}>
+        {g.title}
+      </Text>
+      <Text size="sm" mt={4}>
+        {g.body}
+      </Text>
+      <Group gap="lg" mt="xs">
+        <Anchor component={Link} to="/settings/company" size="sm" fw={600}>
+          {g.company}
+        </Anchor>
+        <Anchor href="/help/getting-started" target="_blank" rel="noopener" size="sm" fw={600}>
+          {g.guide}
+        </Anchor>
+      </Group>
+    </Alert>
   );
 }
 

@@ -1,7 +1,6 @@
 import {
   Box,
   Button,
-  EmptyState,
   Group,
   Input,
   Loader,
@@ -14,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { type UseQueryOptions, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { type KeyboardEvent, type ReactNode, useEffect, useState } from 'react';
 import type { PartnerType } from '../../../server/modules/partners/classifications/classification.schema';
 import { PARTNER_COUNT_CAP } from '../../../server/modules/partners/shared/partner.schema';
@@ -22,8 +22,10 @@ import {
   type PartnerListParams,
   partnerOptionsQueryOptions,
 } from '../../api/partners';
+import { useCan } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { IconChevronLeft, IconChevronRight, IconSearch } from '../../components/icons';
+import { IconChevronLeft, IconChevronRight, IconPlus, IconSearch } from '../../components/icons';
+import { ListEmptyState } from '../../components/ListEmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useLanguage, useT } from '../../i18n/i18n';
 import type { Messages } from '../../i18n/ja';
@@ -76,6 +78,7 @@ interface PartnerListPageProps {
 export function PartnerListPage(props: PartnerListPageProps) {
   const { messages: m, search, applySearch, position } = props;
   const t = useT();
+  const can = useCan();
   const [language] = useLanguage();
   const key = searchKey(search);
   const options = useQuery(partnerOptionsQueryOptions);
@@ -129,6 +132,14 @@ export function PartnerListPage(props: PartnerListPageProps) {
   }
 
   const items = page.data?.items ?? [];
+  // 使用中 with nothing else chosen is how the list opens; anything more is the user's filter.
+  const filtered = Boolean(
+    search.q ||
+      search.classifications ||
+      search.staff ||
+      search.department ||
+      filters.active === 'false',
+  );
   const total = firstPage.data?.total;
   const from = (cursors.length - 1) * PARTNER_LIST_PAGE_SIZE + 1;
   const anyone = { value: '', label: m.anyone };
@@ -259,14 +270,22 @@ export function PartnerListPage(props: PartnerListPageProps) {
           )}
 
           {page.isPending ? null : items.length === 0 ? (
-            <Paper withBorder py={48}>
-              <EmptyState
-                icon={<IconSearch size={28} />}
-                withIndicatorBackground
-                title={m.emptyTitle}
-                description={search.q || search.classifications ? m.emptySearch : m.emptyFirst}
-              />
-            </Paper>
+            <ListEmptyState
+              filtered={filtered}
+              title={filtered ? m.emptyTitle : m.noneYetTitle}
+              description={filtered ? m.emptySearch : m.emptyFirst}
+              action={
+                can(`${props.partnerType}s:create`) && (
+                  <Button
+                    component={Link}
+                    to={props.partnerType === 'customer' ? '/customers/new' : '/suppliers/new'}
+                    leftSection={<IconPlus size={16} />}
+                  >
+                    {m.createFirst}
+                  </Button>
+                )
+              }
+            />
           ) : (
             <PartnerTable
               rows={items.map((item) => ({ ...item, id: item[props.idKey] ?? '' }))}

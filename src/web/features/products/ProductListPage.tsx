@@ -1,7 +1,6 @@
 import {
   Box,
   Button,
-  EmptyState,
   Group,
   Input,
   Loader,
@@ -25,6 +24,7 @@ import {
 import { useCan } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { IconChevronLeft, IconChevronRight, IconPlus, IconSearch } from '../../components/icons';
+import { ListEmptyState } from '../../components/ListEmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { formatCount } from '../../lib/format';
@@ -93,9 +93,15 @@ export function ProductListPage() {
   }
 
   const items = page.data?.items ?? [];
+  const filtered = Boolean(search.q || filters.active === 'false');
   const total = firstPage.data?.total;
   const from = (cursors.length - 1) * PRODUCT_LIST_PAGE_SIZE + 1;
   const count = (value: number) => formatCount(value, language);
+  const createButton = can('products:create') && (
+    <Button component={Link} to="/products/new" leftSection={<IconPlus size={16} />}>
+      {t.products.create}
+    </Button>
+  );
 
   return (
     <>
@@ -119,11 +125,7 @@ export function ProductListPage() {
               },
             ]}
           >
-            {can('products:create') && (
-              <Button component={Link} to="/products/new" leftSection={<IconPlus size={16} />}>
-                {t.products.create}
-              </Button>
-            )}
+            {createButton}
           </MasterIoButtons>
         }
       />
@@ -201,14 +203,18 @@ export function ProductListPage() {
           </Group>
 
           {page.isPending ? null : items.length === 0 ? (
-            <Paper withBorder py={48}>
-              <EmptyState
-                icon={<IconSearch size={28} />}
-                withIndicatorBackground
-                title={t.products.emptyTitle}
-                description={search.q ? t.products.emptySearch : t.products.emptyFirst}
-              />
-            </Paper>
+            <ListEmptyState
+              filtered={filtered}
+              title={filtered ? t.products.emptyTitle : t.products.noneYetTitle}
+              description={filtered ? t.products.emptySearch : t.products.emptyFirst}
+              action={
+                can('products:create') && (
+                  <Button component={Link} to="/products/new" leftSection={<IconPlus size={16} />}>
+                    {t.products.createFirst}
+                  </Button>
+                )
+              }
+            />
           ) : (
             <ProductTable products={items} busy={page.isPlaceholderData} />
           )}

@@ -5,6 +5,7 @@ import { projectListQueryOptions } from '../../api/projects';
 import { useCan } from '../../auth/session';
 import { DataTable, RowLink } from '../../components/DataTable';
 import { IconPlus } from '../../components/icons';
+import { ListEmptyState } from '../../components/ListEmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
 
@@ -15,6 +16,20 @@ export function ProjectListPage() {
   const navigate = useNavigate();
   const { data } = useSuspenseQuery(projectListQueryOptions);
   const columns = t.projects.columns;
+  const empty = data.items.length === 0 && (
+    <ListEmptyState
+      filtered={false}
+      title={t.projects.noneYetTitle}
+      description={t.projects.emptyHint}
+      action={
+        can('projects:create') && (
+          <Button component={Link} to="/projects/new" leftSection={<IconPlus size={16} />}>
+            {t.projects.createFirst}
+          </Button>
+        )
+      }
+    />
+  );
   const open = (projectId: string) =>
     navigate({ to: '/projects/$projectId', params: { projectId } });
 
@@ -38,67 +53,68 @@ export function ProjectListPage() {
           {t.projects.truncated}
         </Alert>
       )}
-      <DataTable
-        label={t.projects.listTitle}
-        minWidth={860}
-        empty={data.items.length === 0 && t.projects.empty}
-        head={
-          <>
-            <Table.Th w={150}>{columns.code}</Table.Th>
-            <Table.Th>{columns.name}</Table.Th>
-            <Table.Th>{columns.customer}</Table.Th>
-            <Table.Th w={220}>{columns.period}</Table.Th>
-            <Table.Th w={90} ta="center">
-              {columns.status}
-            </Table.Th>
-          </>
-        }
-      >
-        {data.items.map((project) => (
-          <Table.Tr
-            key={project.projectId}
-            className="akinai-row"
-            onClick={() => open(project.projectId)}
-          >
-            <Table.Td className="akinai-numeric">
-              <RowLink
-                render={(props) => (
-                  <Link
-                    {...props}
-                    to="/projects/$projectId"
-                    params={{ projectId: project.projectId }}
-                  />
-                )}
-              >
-                {project.code}
-              </RowLink>
-            </Table.Td>
-            <Table.Td>
-              <Text fz="sm" fw={500}>
-                {project.name}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              {project.customer ? `${project.customer.code}　${project.customer.name}` : '—'}
-            </Table.Td>
-            <Table.Td className="akinai-numeric">
-              {project.startsOn || project.endsOn
-                ? `${project.startsOn ?? ''} 〜 ${project.endsOn ?? ''}`
-                : '—'}
-            </Table.Td>
-            <Table.Td ta="center">
-              <Badge
-                size="sm"
-                radius="sm"
-                variant={project.isActive ? 'light' : 'outline'}
-                color={project.isActive ? 'teal' : 'gray'}
-              >
-                {project.isActive ? t.projects.active : t.projects.inactive}
-              </Badge>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </DataTable>
+      {empty || (
+        <DataTable
+          label={t.projects.listTitle}
+          minWidth={860}
+          head={
+            <>
+              <Table.Th w={150}>{columns.code}</Table.Th>
+              <Table.Th>{columns.name}</Table.Th>
+              <Table.Th>{columns.customer}</Table.Th>
+              <Table.Th w={220}>{columns.period}</Table.Th>
+              <Table.Th w={90} ta="center">
+                {columns.status}
+              </Table.Th>
+            </>
+          }
+        >
+          {data.items.map((project) => (
+            <Table.Tr
+              key={project.projectId}
+              className="akinai-row"
+              onClick={() => open(project.projectId)}
+            >
+              <Table.Td className="akinai-numeric">
+                <RowLink
+                  render={(props) => (
+                    <Link
+                      {...props}
+                      to="/projects/$projectId"
+                      params={{ projectId: project.projectId }}
+                    />
+                  )}
+                >
+                  {project.code}
+                </RowLink>
+              </Table.Td>
+              <Table.Td>
+                <Text fz="sm" fw={500}>
+                  {project.name}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {project.customer ? `${project.customer.code}　${project.customer.name}` : '—'}
+              </Table.Td>
+              <Table.Td className="akinai-numeric">
+                {project.startsOn || project.endsOn
+                  ? `${project.startsOn ?? ''} 〜 ${project.endsOn ?? ''}`
+                  : '—'}
+              </Table.Td>
+              <Table.Td ta="center">
+                <Badge
+                  size="sm"
+                  radius="sm"
+                  variant={project.isActive ? 'light' : 'outline'}
+                  color={project.isActive ? 'teal' : 'gray'}
+                >
+                  {project.isActive ? t.projects.active : t.projects.inactive}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
     </>
   );
 }
