@@ -9,7 +9,7 @@ import {
   type TestApp,
   type TestTenant,
 } from '../support/app';
-import { commitImport, previewFile } from '../support/master-import';
+import { commitImport, excelCsv, previewFile } from '../support/master-import';
 
 let t: TestApp;
 let tenant: TestTenant;
@@ -135,5 +135,121 @@ describe('マスタのエクスポート', () => {
     });
     const refused = await api(t, viewer.cookie).get('/api/v1/customers/export');
     expect(refused.statusCode).toBe(403);
+  });
+
+  it('exports XLSX that imports back: codes stay text with their leading zeros', async () => {
+    const exported = await api(t, tenant.adminCookie).get('/api/v1/customers/export?format=xlsx');
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(exported.headers['content-disposition']).toMatch(/\.xlsx"?;/);
+    expect(exported.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+    const preview = await previewFile(t, tenant.adminCookie, 'customers', exported.rawPayload, {
+      mode: 'upsert',
+      fileName: '得意先.xlsx',
+    });
+    expect(preview).toMatchObject({
+      format: 'xlsx',
+      hasHeader: true,
+      errorCount: 0,
+      createCount: 0,
+    });
+    expect(preview.preview.rows.map((row) => row[0])).toContain('0002');
+    const template = await api(t, tenant.adminCookie).get(
+      '/api/v1/suppliers/import-template?format=xlsx',
+    );
+    const fromTemplate = await previewFile(
+      t,
+      tenant.adminCookie,
+      'suppliers',
+      template.rawPayload,
+      {
+        fileName: '仕入先.xlsx',
+      },
+    );
+    expect(fromTemplate).toMatchObject({ format: 'xlsx', errorCount: 0, createCount: 1 });
+    expect(fromTemplate.preview.rows[0]?.[0]).toBe('000456');
+  });
+});
+
+describe('仕入先・商品・得意先別単価の取り込み', () => {
+  it('imports suppliers with their invoice registration and refuses what the form refuses', async () => {
+    const file = Buffer.from(
+      '\ufeff仕入先コード,仕入先名,登録番号,登録状況,登録日,支払方法\r\n' +
+        'S-01,株式会社仕入,T1234567890123,登録済,2023/10/1,振込\r\n' +
+        'S-02,番号なしで登録済,,登録済,,現金\r\n',
+      'utf8',
+    );
+    const preview = await previewFile(t, tenant.adminCookie, 'suppliers', file);
+    expect(preview.encoding).toBe('utf-8-bom');
+    expect(preview.errors).toEqual([
+      { line: 3, column: '登録番号', message: '「登録済」の場合は登録番号を入力してください' },
+    ]);
+  });
+
+  it('imports products (税込, 全角 prices with commas) and 得意先別単価 by codes', async () => {
+    const products = excelCsv([
+      '商品コード,商品名,単価小数桁,単価1,原価,税区分,税率,在庫管理',
+      'P-001,コピー用紙,0,"２，５００",1800,税込,10%,しない',
+      'P-002,ボールペン,2,120.5,80,外税,軽減8%,する',
+    ]);
+    const preview = await previewFile(t, tenant.adminCookie, 'products', products);
+    expect(preview).toMatchObject({ errorCount: 0, createCount: 2 });
+    expect((await commitImport(t, tenant.adminCookie, 'products', preview.jobId)).state).toBe(
+      'succeeded',
+    );
+    const paper = (await api(t, tenant.adminCookie).get('/api/v1/products?q=P-001')).json()
+      .items[0];
+    expect(paper).toMatchObject({
+      unitPrice1: '2500',
+      cost: '1800',
+      taxMode: 'inclusive',
+      taxRateCode: '10',
+      isStockManaged: false,
+    });
+
+    const prices = excelCsv([
+      '商品コード,得意先コード,単価,相手先商品コード,適用開始日',
+      'P-001,0002,2200,X-55,',
+      'P-002,0002,99.999,,',
+      'P-001,NOPE,1000,,',
+      'P-001,0002,2100,,2027/4/1',
+    ]);
+    const pricePreview = await previewFile(t, tenant.adminCookie, 'customer-prices', prices);
+    expect(pricePreview.errors.map((e) => `行 ${e.line}: ${e.message}`)).toEqual([
+      '行 3: 単価は小数2桁以内で入力してください（単価小数桁）',
+      '行 4: 得意先コード「NOPE」の得意先が見つかりません',
+    ]);
+    const clean = excelCsv([
+      '商品コード,得意先コード,単価,相手先商品コード,適用開始日',
+      'P-001,0002,2200,X-55,',
+      'P-001,0002,2100,,2027/4/1',
+    ]);
+    const ok = await previewFile(t, tenant.adminCookie, 'customer-prices', clean);
+    expect(ok).toMatchObject({ errorCount: 0, createCount: 2 });
+    expect((await commitImport(t, tenant.adminCookie, 'customer-prices', ok.jobId)).state).toBe(
+      'succeeded',
+    );
+    const listed = (
+      await api(t, tenant.adminCookie).get(`/api/v1/products/${paper.productId}/customer-prices`)
+    ).json().items;
+    expect(
+      listed.map(
+        (p: { unitPrice: string; partnerProductCode: string; validFrom: string | null }) => [
+          p.unitPrice,
+          p.partnerProductCode,
+          p.validFrom,
+        ],
+      ),
+    ).toEqual([
+      ['2200', 'X-55', null],
+      ['2100', '', '2027-04-01'],
+    ]);
+    // The same file again in 追加と更新 updates both rows.
+    const again = await previewFile(t, tenant.adminCookie, 'customer-prices', clean, {
+      mode: 'upsert',
+    });
+    expect(again).toMatchObject({ errorCount: 0, createCount: 0, updateCount: 2 });
   });
 });
