@@ -99,3 +99,25 @@ test('customers from a CP932 CSV: preview, import with progress, then in the lis
     expect(text).toContain(`"${branch}","ｶﾌﾞｼｷｶﾞｲｼｬ 髙橋 大阪支店"`);
   });
 });
+
+test('the 取り込み step shows the job progress (screenshot run only)', async ({ page }) => {
+  test.skip(!process.env.SCREENSHOT_DIR, 'only when reviewing the look');
+  test.setTimeout(180_000);
+  await signIn(page);
+  const prefix = uniqueCode('PG');
+  const lines = ['得意先コード,得意先名,フリガナ'];
+  for (let i = 0; i < 30_000; i++)
+    lines.push(`${prefix}${String(i).padStart(5, '0')},進捗確認${i},ｼﾝﾁｮｸ`);
+  await page.goto('/customers/import');
+  await page.locator('input[type="file"]').setInputFiles({
+    name: '得意先_大量.csv',
+    mimeType: 'text/csv',
+    buffer: excelCsv(lines),
+  });
+  await page.getByRole('button', { name: 'プレビュー', exact: true }).click();
+  await expect(page.getByRole('button', { name: '取り込む' })).toBeEnabled({ timeout: 120_000 });
+  await page.getByRole('button', { name: '取り込む' }).click();
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+  await shot(page, 'import-3b-progress');
+  await expect(page.getByTestId('import-result')).toBeVisible({ timeout: 150_000 });
+});

@@ -97,6 +97,13 @@ export class ImportRunner {
     return true;
   }
 
+  /** Resolves once no stage is running (tests compare stored data between requests). */
+  async idle(): Promise<void> {
+    // A kick from a response's onResponse hook may still be on its way.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.allSettled([...this.running]);
