@@ -33,6 +33,8 @@ import { statusRoutes } from './modules/incidents/status.routes';
 import { inquiryRoutes } from './modules/inquiries/inquiry.routes';
 import { opsInquiryRoutes } from './modules/inquiries/ops-inquiry.routes';
 import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes';
+import { ImportRunner } from './modules/master-io/import-runner';
+import { masterIoRoutes } from './modules/master-io/master-io.routes';
 import { departmentRoutes } from './modules/masters/departments/department.routes';
 import { customerPriceRoutes } from './modules/masters/products/customer-price.routes';
 import { productRoutes } from './modules/masters/products/product.routes';
@@ -87,6 +89,8 @@ export interface AkinaiApp {
   routes: RegisteredRoute[];
   /** The mail delivery job, started with the app and stopped when it closes. */
   mail: MailDelivery | null;
+  /** Runs master import stages (ADR 0022); stopped (after its running stages) on close. */
+  imports: ImportRunner;
 }
 
 /** Builds the HTTP application in layers: external plugins → platform → modules → web. */
@@ -183,6 +187,8 @@ export async function buildApp({
   );
 
   // Modules
+  const imports = new ImportRunner(pool, app.log);
+  app.addHook('onClose', async () => imports.stop());
   await app.register(
     async (api) => {
       await api.register(identityRoutes, {
@@ -217,6 +223,7 @@ export async function buildApp({
       await api.register(projectRoutes);
       await api.register(productRoutes);
       await api.register(customerPriceRoutes);
+      await api.register(masterIoRoutes, { runner: imports });
       await api.register(taxRateRoutes);
       await api.register(unitRoutes);
       await api.register(auditLogRoutes, { pool });
@@ -280,5 +287,5 @@ export async function buildApp({
   }
 
   await app.ready();
-  return { app, routes, mail };
+  return { app, routes, mail, imports };
 }

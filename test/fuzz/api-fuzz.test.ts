@@ -356,6 +356,8 @@ interface Plane {
 
 /** Everything a rejected request must not change: the plane's tenant and the platform tables. */
 async function stateOf(plane: Plane) {
+  // Import jobs run after their request (ADR 0022): let them finish before comparing.
+  await t.imports.idle();
   const [tenantRows, platformRows] = await Promise.all([
     fingerprint(plane.tenantId()),
     platformFingerprint(),

@@ -278,6 +278,23 @@ const expectedAccess: Record<string, string> = {
   'GET /api/v1/announcements/unread': 'authenticated',
   'POST /api/v1/announcements/read': 'authenticated',
   'POST /api/v1/announcements/:announcementId/read': 'authenticated',
+  // Import/export of masters (ADR 0022): 出力 to export, 登録 to import (得意先別単価: 商品の修正).
+  ...Object.fromEntries(
+    (
+      [
+        ['customers', 'customers:export', 'customers:create'],
+        ['suppliers', 'suppliers:export', 'suppliers:create'],
+        ['products', 'products:export', 'products:create'],
+        ['customer-prices', 'products:export', 'products:edit'],
+      ] as const
+    ).flatMap(([master, exportPermission, importPermission]) => [
+      [`GET /api/v1/${master}/export`, exportPermission],
+      [`GET /api/v1/${master}/import-template`, importPermission],
+      [`POST /api/v1/${master}/imports`, importPermission],
+      [`GET /api/v1/${master}/imports/:jobId`, importPermission],
+      [`POST /api/v1/${master}/imports/:jobId/commit`, importPermission],
+    ]),
+  ),
 };
 
 describe('authorization matrix', () => {

@@ -33,11 +33,12 @@ let tenant: TestTenant;
 beforeAll(async () => {
   const db = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
-  const { app, routes } = await buildApp({ config, pool: db.pool, webRoot });
+  const { app, routes, imports } = await buildApp({ config, pool: db.pool, webRoot });
   t = {
     app,
     routes,
     db,
+    imports,
     async close() {
       await app.close();
       await db.drop();

@@ -11,6 +11,7 @@ import {
   type TestApp,
   type TestTenant,
 } from '../support/app';
+import { commitImport, excelCsv, previewFile } from '../support/master-import';
 import { sampleFor } from '../support/route-samples';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
 
@@ -156,6 +157,17 @@ async function fillEveryTable(tenant: TestTenant, contact: string) {
       customerId,
       unitPrice: '90',
     }),
+  );
+  // 取り込み (ADR 0022): an import job and the per-record rows its audit event points at.
+  const imported = await previewFile(
+    t,
+    tenant.adminCookie,
+    'customers',
+    excelCsv(['得意先コード,得意先名', `C1,顧客 ${tenant.code}`]),
+    { mode: 'upsert' },
+  );
+  expect((await commitImport(t, tenant.adminCookie, 'customers', imported.jobId)).state).toBe(
+    'succeeded',
   );
   // 問い合わせ (ADR 0020): the tenant's questions go with its other data.
   await expectCreated(

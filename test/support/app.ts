@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app';
+import type { ImportRunner } from '../../src/server/modules/master-io/import-runner';
 import { createOperator } from '../../src/server/modules/operators/create-operator';
 import { createTenant } from '../../src/server/modules/organization/create-tenant';
 import type { RegisteredRoute } from '../../src/server/platform/access/route-access';
@@ -17,17 +18,20 @@ export interface TestApp {
   app: FastifyInstance;
   routes: RegisteredRoute[];
   db: TestDatabase;
+  /** The app's import runner (master import stages run here, ADR 0022). */
+  imports: ImportRunner;
   close(): Promise<void>;
 }
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
-  const { app, routes } = await buildApp({ config, pool: db.pool });
+  const { app, routes, imports } = await buildApp({ config, pool: db.pool });
   return {
     app,
     routes,
     db,
+    imports,
     async close() {
       await app.close();
       await db.drop();

@@ -584,7 +584,40 @@ const samples: Record<string, Sample> = {
   'POST /api/v1/announcements/:announcementId/read': () => ({
     url: `/api/v1/announcements/${NO_ANNOUNCEMENT}/read`,
   }),
+  ...masterIoSamples(),
 };
+
+/**
+ * Import/export of masters (ADR 0022): the same five routes per master. The job samples name a
+ * job that does not exist, so allowed callers get 404 and nothing runs twice.
+ */
+function masterIoSamples(): Record<string, Sample> {
+  const missingJob = '01900000-0000-7000-8000-0000000000aa';
+  const csv = Buffer.from('コード,名称\r\n', 'utf8').toString('base64');
+  const entries: [string, Sample][] = [];
+  for (const master of ['customers', 'suppliers', 'products', 'customer-prices']) {
+    entries.push(
+      [`GET /api/v1/${master}/export`, () => ({ url: `/api/v1/${master}/export?format=csv-utf8` })],
+      [
+        `GET /api/v1/${master}/import-template`,
+        () => ({ url: `/api/v1/${master}/import-template?format=csv-sjis` }),
+      ],
+      [
+        `POST /api/v1/${master}/imports`,
+        () => ({ url: `/api/v1/${master}/imports`, body: { fileName: 'a.csv', data: csv } }),
+      ],
+      [
+        `GET /api/v1/${master}/imports/:jobId`,
+        () => ({ url: `/api/v1/${master}/imports/${missingJob}` }),
+      ],
+      [
+        `POST /api/v1/${master}/imports/:jobId/commit`,
+        () => ({ url: `/api/v1/${master}/imports/${missingJob}/commit` }),
+      ],
+    );
+  }
+  return Object.fromEntries(entries);
+}
 
 /** お知らせ samples address an id that does not exist: access is decided before the lookup. */
 const NO_ANNOUNCEMENT = '00000000-0000-7000-8000-0000000000a1';

@@ -255,6 +255,31 @@ export const errorCatalogue = {
     ja: '画像のファイルサイズが大きすぎます。1MB以下の画像を選んでください。',
     en: 'The image file is too large. Use at most 1 MB.',
   },
+  import_file_too_large: {
+    status: 413,
+    ja: 'ファイルが大きすぎます。30MB以下のファイルを選んでください。',
+    en: 'The file is too large. Use at most 30 MB.',
+  },
+  import_file_empty: {
+    status: 400,
+    ja: 'ファイルが空です。',
+    en: 'The file is empty.',
+  },
+  import_job_not_ready: {
+    status: 409,
+    ja: 'この取り込みは実行できる状態ではありません。プレビューのエラーを直したファイルで、もう一度やり直してください。',
+    en: 'This import cannot run in its current state. Fix the preview errors and upload the file again.',
+  },
+  export_unencodable: {
+    status: 422,
+    ja: 'Shift_JIS（CP932）で表せない文字があります。UTF-8 で出力するか、該当するデータを修正してください。',
+    en: 'Some characters cannot be written in Shift_JIS (CP932). Export as UTF-8 or correct the data.',
+  },
+  export_too_many_rows: {
+    status: 400,
+    ja: '出力できるのは100,000件までです。条件を絞り込んでください。',
+    en: 'At most 100,000 rows can be exported. Narrow the search.',
+  },
   tenant_code_taken: {
     status: 409,
     ja: 'この組織コードは既に使われています。別のコードを指定してください。',

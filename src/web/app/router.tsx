@@ -59,6 +59,12 @@ import { InquiryListPage } from '../features/inquiries/InquiryListPage';
 import { OpsInquiryDetailPage } from '../features/inquiries/OpsInquiryDetailPage';
 import { OpsInquiryListPage } from '../features/inquiries/OpsInquiryListPage';
 import { LoginPage, parseLoginSearch } from '../features/login/LoginPage';
+import {
+  CustomerImportPage,
+  CustomerPriceImportPage,
+  ProductImportPage,
+  SupplierImportPage,
+} from '../features/master-io/MasterImportPages';
 import { MainMenuPage } from '../features/menu/MainMenuPage';
 import { MfaAccountPage } from '../features/mfa/MfaAccountPage';
 import { MfaVerifyPage } from '../features/mfa/MfaVerifyPage';
@@ -379,6 +385,42 @@ const productEditRoute = createRoute({
   loader: ({ context, params }) =>
     context.queryClient.ensureQueryData(productQueryOptions(params.productId)),
   component: ProductEditPage,
+});
+
+const customerImportRoute = createRoute({
+  getParentRoute: () => customersRoute,
+  path: 'import',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'customers:create')) throw redirect({ to: '/customers' });
+  },
+  component: CustomerImportPage,
+});
+
+const supplierImportRoute = createRoute({
+  getParentRoute: () => suppliersRoute,
+  path: 'import',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'suppliers:create')) throw redirect({ to: '/suppliers' });
+  },
+  component: SupplierImportPage,
+});
+
+const productImportRoute = createRoute({
+  getParentRoute: () => productsRoute,
+  path: 'import',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'products:create')) throw redirect({ to: '/products' });
+  },
+  component: ProductImportPage,
+});
+
+const customerPriceImportRoute = createRoute({
+  getParentRoute: () => productsRoute,
+  path: 'prices-import',
+  beforeLoad: ({ context }) => {
+    if (!can(context.grants, 'products:edit')) throw redirect({ to: '/products' });
+  },
+  component: CustomerPriceImportPage,
 });
 
 const unitsRoute = createRoute({
@@ -742,11 +784,27 @@ const routeTree = rootRoute.addChildren([
     passwordRoute,
     accountMfaRoute,
     accountSessionsRoute,
-    customersRoute.addChildren([customerListRoute, customerNewRoute, customerEditRoute]),
-    suppliersRoute.addChildren([supplierListRoute, supplierNewRoute, supplierEditRoute]),
+    customersRoute.addChildren([
+      customerListRoute,
+      customerNewRoute,
+      customerImportRoute,
+      customerEditRoute,
+    ]),
+    suppliersRoute.addChildren([
+      supplierListRoute,
+      supplierNewRoute,
+      supplierImportRoute,
+      supplierEditRoute,
+    ]),
     departmentsRoute.addChildren([departmentListRoute, departmentNewRoute, departmentEditRoute]),
     projectsRoute.addChildren([projectListRoute, projectNewRoute, projectEditRoute]),
-    productsRoute.addChildren([productListRoute, productNewRoute, productEditRoute]),
+    productsRoute.addChildren([
+      productListRoute,
+      productNewRoute,
+      productImportRoute,
+      customerPriceImportRoute,
+      productEditRoute,
+    ]),
     taxRatesRoute,
     unitsRoute,
     companyRoute,

@@ -86,6 +86,9 @@ const partnerForm = (noun: string, Noun: string) => ({
 });
 
 /** English UI strings; the type makes any key missing from (or extra to) `ja` a compile error. */
+const encodingLabel = (encoding: string) =>
+  ({ cp932: 'Shift_JIS', 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM' })[encoding] ?? encoding;
+
 export const en: Messages = {
   app: {
     productName: 'Akinai Sales Management',
@@ -1634,6 +1637,99 @@ export const en: Messages = {
     haveAccount: 'Already have an account? Sign in',
     signupLink: 'Start a free trial',
     helpLink: 'Trial length and what happens at the end (help)',
+  },
+  masterIo: {
+    import: 'Import',
+    export: 'Export',
+    masters: {
+      customers: 'customers',
+      suppliers: 'suppliers',
+      products: 'products',
+      'customer-prices': 'customer prices',
+    } as Record<string, string>,
+    importTitle: (master: string) => `Import ${master}`,
+    importLead:
+      'Register records from a CSV (comma-separated) or Excel (.xlsx) file. Every row is checked before anything is saved; errors are shown per row.',
+    steps: {
+      file: 'Choose file',
+      preview: 'Preview',
+      import: 'Import',
+      result: 'Result',
+    },
+    fileLabel: 'File',
+    filePlaceholder: 'Choose a CSV or Excel file',
+    fileHint:
+      'CSV encoding (UTF-8 with or without BOM, Shift_JIS) is detected. Up to 30 MB and 100,000 rows.',
+    modeLabel: 'Mode',
+    modes: {
+      create: 'Add new only',
+      upsert: 'Add and update',
+    },
+    modeHints: {
+      create: 'Rows whose code already exists are errors.',
+      upsert:
+        'Rows with an existing code overwrite it. Columns missing from the file keep their values.',
+    },
+    upsertNeedsEdit: 'Add and update needs the edit permission',
+    headerLabel: 'First row',
+    headerOptions: {
+      auto: 'Detect',
+      yes: 'Header',
+      no: 'Data',
+    },
+    templateTitle: 'Template',
+    templateLead: 'A header row and one example row. Delete the example row before use.',
+    downloadTemplate: 'Download template',
+    help: 'Help on import and export',
+    startPreview: 'Preview',
+    checking: 'Checking the file…',
+    importing: 'Importing…',
+    fileInfo: 'File',
+    formatInfo: (format: string, encoding: string | null) =>
+      `${format === 'xlsx' ? 'Excel (.xlsx)' : 'CSV'}${encoding ? ` (${encodingLabel(encoding)})` : ''}`,
+    headerInfo: (hasHeader: boolean | null) => (hasHeader ? 'Row 1 is a header' : 'No header row'),
+    counts: {
+      total: 'Rows',
+      create: 'New',
+      update: 'Updated',
+      errors: 'Errors',
+    },
+    ignoredHeaders: (headers: string) => `Columns not imported: ${headers}`,
+    errorsTitle: (count: string) => `${count} errors. Correct the file and choose it again.`,
+    errorsCapped: (shown: string) => `Showing the first ${shown}.`,
+    errorColumns: { line: 'Row', column: 'Column', message: 'Problem' },
+    errorLine: (line: number | null) => (line === null ? '—' : `Row ${line}`),
+    previewTitle: (count: string) => `What will be stored (first ${count} rows)`,
+    noRows: 'There are no rows to import.',
+    back: 'Back',
+    chooseAgain: 'Choose another file',
+    runImport: 'Import',
+    runImportHint: 'All rows are saved, or none if any row cannot be saved.',
+    doneTitle: 'Import finished',
+    doneBody: (created: string, updated: string) => `${created} added, ${updated} updated.`,
+    failedTitle: 'Import failed',
+    backToList: 'Back to the list',
+    another: 'Import another file',
+    exportTitle: (master: string) => `Export ${master}`,
+    exportLead:
+      'Exports the records matching the list search. The file can be imported again as is.',
+    formatLabel: 'File format',
+    formats: {
+      'csv-utf8': 'CSV (UTF-8 with BOM)',
+      'csv-sjis': 'CSV (Shift_JIS)',
+      xlsx: 'Excel (.xlsx)',
+    },
+    formatHints: {
+      'csv-utf8': 'Opens in Excel as is. Holds every character.',
+      'csv-sjis': 'For systems that only read Shift_JIS, such as older accounting software.',
+      xlsx: 'An Excel file. Codes are stored as text (leading zeros stay).',
+    },
+    download: 'Download',
+    unencodableTitle: 'Some characters cannot be written in Shift_JIS',
+    unencodableLead:
+      'These characters cannot be saved in Shift_JIS. Export as UTF-8 or correct the data.',
+    useUtf8: 'Export as UTF-8',
+    close: 'Close',
   },
   errors: {
     network: 'Cannot reach the server. Check your network connection.',

@@ -100,6 +100,9 @@ const partnerForm = (noun: string) => ({
 });
 
 /** Japanese UI strings: the default language and the shape every other language must match. */
+const encodingLabel = (encoding: string) =>
+  ({ cp932: 'Shift_JIS', 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 BOM付き' })[encoding] ?? encoding;
+
 export const ja = {
   app: {
     productName: 'Akinai 販売管理',
@@ -1629,6 +1632,101 @@ export const ja = {
     haveAccount: 'すでにアカウントをお持ちの方はこちら',
     signupLink: '無料トライアルのお申し込み',
     helpLink: 'トライアルの期間と終了後の扱い（ヘルプ）',
+  },
+  masterIo: {
+    import: 'インポート',
+    export: 'エクスポート',
+    masters: {
+      customers: '得意先',
+      suppliers: '仕入先',
+      products: '商品',
+      'customer-prices': '得意先別単価',
+    } as Record<string, string>,
+    importTitle: (master: string) => `${master}のインポート`,
+    importLead:
+      'CSV（カンマ区切り）または Excel（.xlsx）のファイルから登録します。保存する前に全行を確認し、エラーがあれば行ごとに表示します。',
+    steps: {
+      file: 'ファイル選択',
+      preview: 'プレビュー',
+      import: '取り込み',
+      result: '結果',
+    },
+    fileLabel: 'ファイル',
+    filePlaceholder: 'CSV または Excel ファイルを選択',
+    fileHint:
+      'CSV は UTF-8（BOM 付き・なし）と Shift_JIS を自動で判別します。30MB・100,000行まで。',
+    modeLabel: '取り込み方法',
+    modes: {
+      create: '新規追加のみ',
+      upsert: '追加と更新',
+    },
+    modeHints: {
+      create: 'コードが既に登録されている行はエラーになります。',
+      upsert: 'コードが一致する行は上書きします。ファイルにない列は今の値のままです。',
+    },
+    upsertNeedsEdit: '「追加と更新」には修正の権限が必要です',
+    headerLabel: '1行目',
+    headerOptions: {
+      auto: '自動判定',
+      yes: '見出し行',
+      no: 'データ行',
+    },
+    templateTitle: 'テンプレート',
+    templateLead: '見出し行と記入例1行のファイルです。記入例の行は削除してからお使いください。',
+    downloadTemplate: 'テンプレートをダウンロード',
+    help: 'インポート・エクスポートのヘルプ',
+    startPreview: 'プレビュー',
+    checking: 'ファイルを確認しています…',
+    importing: '取り込んでいます…',
+    fileInfo: 'ファイル',
+    formatInfo: (format: string, encoding: string | null) =>
+      `${format === 'xlsx' ? 'Excel (.xlsx)' : 'CSV'}${encoding ? `（${encodingLabel(encoding)}）` : ''}`,
+    headerInfo: (hasHeader: boolean | null): string =>
+      hasHeader ? '1行目は見出し行' : '見出し行なし',
+    counts: {
+      total: '行数',
+      create: '追加',
+      update: '更新',
+      errors: 'エラー',
+    },
+    ignoredHeaders: (headers: string) => `取り込まない列: ${headers}`,
+    errorsTitle: (count: string) =>
+      `${count}件のエラーがあります。ファイルを修正して選び直してください。`,
+    errorsCapped: (shown: string) => `最初の${shown}件を表示しています。`,
+    errorColumns: { line: '行', column: '列', message: '内容' },
+    errorLine: (line: number | null): string => (line === null ? '—' : `行 ${line}`),
+    previewTitle: (count: string) => `登録される内容（先頭 ${count} 行）`,
+    noRows: '取り込む行がありません。',
+    back: '戻る',
+    chooseAgain: 'ファイルを選び直す',
+    runImport: '取り込む',
+    runImportHint: 'すべての行を保存します。1行でも保存できない場合は何も保存しません。',
+    doneTitle: '取り込みが完了しました',
+    doneBody: (created: string, updated: string) =>
+      `${created}件を追加、${updated}件を更新しました。`,
+    failedTitle: '取り込めませんでした',
+    backToList: '一覧へ戻る',
+    another: '続けてインポート',
+    exportTitle: (master: string) => `${master}のエクスポート`,
+    exportLead:
+      '一覧の検索条件に一致するデータを出力します。出力したファイルはそのままインポートに使えます。',
+    formatLabel: 'ファイル形式',
+    formats: {
+      'csv-utf8': 'CSV（UTF-8 BOM付き）',
+      'csv-sjis': 'CSV（Shift_JIS）',
+      xlsx: 'Excel（.xlsx）',
+    },
+    formatHints: {
+      'csv-utf8': 'Excel でそのまま開けます。すべての文字を保存できます。',
+      'csv-sjis': '古い会計ソフトなど Shift_JIS しか読めないシステム向けです。',
+      xlsx: 'Excel ファイルです。コードは文字列として保存されます（先頭の0も残ります）。',
+    },
+    download: 'ダウンロード',
+    unencodableTitle: 'Shift_JIS で表せない文字があります',
+    unencodableLead:
+      '次の文字は Shift_JIS で保存できません。UTF-8 で出力するか、データを修正してください。',
+    useUtf8: 'UTF-8 で出力する',
+    close: '閉じる',
   },
   errors: {
     network: 'サーバーに接続できません。ネットワークの状態を確認してください。',

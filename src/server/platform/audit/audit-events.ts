@@ -67,14 +67,19 @@ export const auditEvents = {
   'permission_group.deleted': 'アクセス権限グループを削除',
   /** Reading the log out of the system is itself recorded, with the filters used. */
   'audit_log.exported': '操作ログをCSV出力',
+  /** 得意先・仕入先・商品・得意先別単価 written to CSV/XLSX (ADR 0022); after = master, format, rows. */
+  'master_data.exported': 'マスタをファイル出力',
   'customer.created': '得意先を登録',
   'customer.updated': '得意先を修正',
   'customer.deleted': '得意先を削除',
+  /** One event per import (ADR 0022): counts and a digest; per-record cells in import_job_records. */
+  'customer.imported': '得意先を取り込み',
   /** Bulk assignment or an item's deletion; before/after hold { axisId, itemId }. */
   'customer.classification_changed': '得意先の分類を変更',
   'supplier.created': '仕入先を登録',
   'supplier.updated': '仕入先を修正',
   'supplier.deleted': '仕入先を削除',
+  'supplier.imported': '仕入先を取り込み',
   'supplier.classification_changed': '仕入先の分類を変更',
   'department.created': '部門を登録',
   'department.updated': '部門を修正',
@@ -85,10 +90,12 @@ export const auditEvents = {
   'product.created': '商品を登録',
   'product.updated': '商品を修正',
   'product.deleted': '商品を削除',
+  'product.imported': '商品を取り込み',
   /** 得意先別単価 and 相手先商品コード; targetId is the price row, before/after name the product. */
   'customer_price.created': '得意先別単価を登録',
   'customer_price.updated': '得意先別単価を修正',
   'customer_price.deleted': '得意先別単価を削除',
+  'customer_price.imported': '得意先別単価を取り込み',
   /** targetId 'defaults': the starting list a new organisation gets. */
   'unit.created': '単位を追加',
   'unit.updated': '単位を修正',

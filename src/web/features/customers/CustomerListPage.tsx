@@ -4,6 +4,8 @@ import { customerListQueryOptions } from '../../api/customers';
 import { useCan } from '../../auth/session';
 import { IconPlus } from '../../components/icons';
 import { useT } from '../../i18n/i18n';
+import { MasterIoButtons } from '../master-io/MasterIoButtons';
+import { partnerExportFilters } from '../partners/list-search';
 import { PartnerListPage } from '../partners/PartnerListPage';
 import { customerListPosition } from './list-position';
 
@@ -39,11 +41,22 @@ export function CustomerListPage() {
         </Anchor>
       )}
       createButton={
-        can('customers:create') && (
-          <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />}>
-            {t.customers.create}
-          </Button>
-        )
+        <MasterIoButtons
+          targets={[
+            {
+              master: 'customers',
+              importTo: can('customers:create') ? '/customers/import' : undefined,
+              canExport: can('customers:export'),
+              filters: partnerExportFilters(search),
+            },
+          ]}
+        >
+          {can('customers:create') && (
+            <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />}>
+              {t.customers.create}
+            </Button>
+          )}
+        </MasterIoButtons>
       }
     />
   );

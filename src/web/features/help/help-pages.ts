@@ -34,6 +34,7 @@ export const helpSections = [
       'customers',
       'suppliers',
       'products',
+      'master-import',
       'classifications',
       'departments',
       'projects',

@@ -63,3 +63,16 @@ export function searchKey(search: PartnerListSearch): string {
     search.classifications ?? '',
   ]);
 }
+
+/** The list's filters as the export route takes them (sort and paging do not matter there). */
+export function partnerExportFilters(
+  search: PartnerListSearch,
+): Record<string, string | undefined> {
+  return {
+    q: search.q,
+    active: search.active,
+    staff: search.staff,
+    department: search.department,
+    classifications: search.classifications,
+  };
+}

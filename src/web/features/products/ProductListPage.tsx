@@ -28,6 +28,7 @@ import { ListEmptyState } from '../../components/ListEmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { formatCount } from '../../lib/format';
+import { MasterIoButtons } from '../master-io/MasterIoButtons';
 import {
   lastListPosition,
   type ProductListSearch,
@@ -108,7 +109,25 @@ export function ProductListPage() {
         help="products"
         title={t.products.listTitle}
         crumbs={[{ label: t.shell.mainMenu, to: '/' }, { label: t.products.listTitle }]}
-        actions={createButton}
+        actions={
+          <MasterIoButtons
+            targets={[
+              {
+                master: 'products',
+                importTo: can('products:create') ? '/products/import' : undefined,
+                canExport: can('products:export'),
+                filters: { q: search.q, active: search.active },
+              },
+              {
+                master: 'customer-prices',
+                importTo: can('products:edit') ? '/products/prices-import' : undefined,
+                canExport: can('products:export'),
+              },
+            ]}
+          >
+            {createButton}
+          </MasterIoButtons>
+        }
       />
 
       <Paper withBorder p="md" mb="md" style={{ borderColor: 'var(--akinai-panel-border)' }}>

@@ -4,6 +4,8 @@ import { supplierApi } from '../../api/suppliers';
 import { useCan } from '../../auth/session';
 import { IconPlus } from '../../components/icons';
 import { useT } from '../../i18n/i18n';
+import { MasterIoButtons } from '../master-io/MasterIoButtons';
+import { partnerExportFilters } from '../partners/list-search';
 import { PartnerListPage } from '../partners/PartnerListPage';
 import { supplierListPosition } from './list-position';
 
@@ -39,11 +41,22 @@ export function SupplierListPage() {
         </Anchor>
       )}
       createButton={
-        can('suppliers:create') && (
-          <Button component={Link} to="/suppliers/new" leftSection={<IconPlus size={16} />}>
-            {t.suppliers.create}
-          </Button>
-        )
+        <MasterIoButtons
+          targets={[
+            {
+              master: 'suppliers',
+              importTo: can('suppliers:create') ? '/suppliers/import' : undefined,
+              canExport: can('suppliers:export'),
+              filters: partnerExportFilters(search),
+            },
+          ]}
+        >
+          {can('suppliers:create') && (
+            <Button component={Link} to="/suppliers/new" leftSection={<IconPlus size={16} />}>
+              {t.suppliers.create}
+            </Button>
+          )}
+        </MasterIoButtons>
       }
     />
   );
