@@ -56,6 +56,17 @@ const configSchema = z
       .default('info'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    /**
+     * Budgets of signed-in tenant API requests (ADR 0025), so that one organisation or one
+     * user cannot take the whole server; counted after the per-address limit above.
+     */
+    TENANT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+    USER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+    /** Bulk operations (data export ZIP, audit CSV, imports) running at once (ADR 0025). */
+    BULK_CONCURRENCY_PER_TENANT: z.coerce.number().int().min(1).default(2),
+    BULK_CONCURRENCY_PER_USER: z.coerce.number().int().min(1).default(1),
+    /** Retry-After of a bulk operation refused because others are running, in seconds. */
+    BULK_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
     DEMO_TENANT: booleanFlag.default(true),
     /** Fixes the demo admin's password instead of generating one (scripted set-ups, e2e). */
     DEMO_ADMIN_PASSWORD: z.string().min(15).optional(),
