@@ -1,0 +1,1 @@
+export async function runNoisy(_onCleanUp: (step: () => Promise<void>) => void): Promise<void> {}
