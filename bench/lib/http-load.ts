@@ -97,9 +97,9 @@ export class Recorder {
 
   record(kind: string, answer: HttpAnswer): void {
     const entry = this.entry(kind);
-    entry.bytes += answer.bytes;
     if (answer.status >= 200 && answer.status < 300) {
       entry.ok++;
+      entry.bytes += answer.bytes;
       entry.latencies.push(answer.ms);
     } else if (answer.status === 429) {
       entry.refused++;
@@ -131,7 +131,7 @@ export class Recorder {
       p95: percentile(sorted, 95),
       p99: percentile(sorted, 99),
       max: sorted.at(-1) ?? Number.NaN,
-      bytesPerResponse: entry.ok > 0 ? entry.bytes / (entry.ok + entry.refused) : 0,
+      bytesPerResponse: entry.ok > 0 ? entry.bytes / entry.ok : 0,
     };
   }
 

@@ -175,7 +175,10 @@ export async function buildApp({
     requestsPerMinutePerUser: config.USER_RATE_LIMIT_PER_MINUTE,
     bulkPerTenant: config.BULK_CONCURRENCY_PER_TENANT,
     bulkPerUser: config.BULK_CONCURRENCY_PER_USER,
+    bulkTotal: config.BULK_CONCURRENCY_TOTAL,
+    bulkPacing: { maxLoopShare: config.BULK_PACING_LOOP_SHARE, maxWaitMs: 250 },
     bulkRetryAfterSeconds: config.BULK_RETRY_AFTER_SECONDS,
+    cookieName,
   });
   const secretBox = createSecretBox(resolveMfaKey(config));
   await app.register(healthRoutes, { pool });

@@ -66,6 +66,35 @@ describe('request budgets', () => {
     }
   });
 
+  it('refuses an over-budget tenant before authentication, without counting forged claims', async () => {
+    // A cookie that names a tenant but holds a wrong secret: only authentication can tell.
+    const forge = (cookie: string) => cookie.replace(/\.[^.]+$/, `.${'A'.repeat(43)}`);
+    // The flooding tenant is over budget: refused before the session is even looked up.
+    expectRefused(
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/customers',
+        headers: { cookie: forge(flooding.adminCookie) },
+      }),
+      'tenant_rate_limited',
+    );
+    // A forged claim on a tenant with budget left is an ordinary 401 and uses none of it.
+    for (let i = 0; i < 5; i++) {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/customers',
+        headers: { cookie: forge(calm.adminCookie) },
+      });
+      expect(response.statusCode).toBe(401);
+    }
+    // (The admin has used its own budget above; a colleague shows the tenant's is intact.)
+    const colleague = await createUser(t, calm, {
+      loginId: 'calm',
+      permissions: ['customers:view'],
+    });
+    expect((await api(t, colleague.cookie).get('/api/v1/customers')).statusCode).toBe(200);
+  });
+
   it('answers in English when asked', async () => {
     const response = await t.app.inject({
       method: 'GET',

@@ -65,6 +65,13 @@ const configSchema = z
     /** Bulk operations (data export ZIP, audit CSV, imports) running at once (ADR 0025). */
     BULK_CONCURRENCY_PER_TENANT: z.coerce.number().int().min(1).default(2),
     BULK_CONCURRENCY_PER_USER: z.coerce.number().int().min(1).default(1),
+    /** …and in all tenants together, per app process: they compete for the same cores. */
+    BULK_CONCURRENCY_TOTAL: z.coerce.number().int().min(1).default(4),
+    /**
+     * A bulk download produces its next chunk only while the event loop was busy less than
+     * this share of the last 50 ms (1 = never wait), so exports yield to interactive requests.
+     */
+    BULK_PACING_LOOP_SHARE: z.coerce.number().min(0.05).max(1).default(0.5),
     /** Retry-After of a bulk operation refused because others are running, in seconds. */
     BULK_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
     DEMO_TENANT: booleanFlag.default(true),
