@@ -11,8 +11,10 @@
  * B's p95 under the flood ≤ 2 × its baseline.
  *
  * Environment: BENCH_NOISY_RATE (B's requests per second, 40), BENCH_NOISY_DURATION (20 s per
- * measurement), BENCH_NOISY_WARMUP (5 s), BENCH_NOISY_FLOOD_CONNECTIONS (24),
- * BENCH_NOISY_FLOOD_PAUSE_MS (pause after a 429 before the next request; 0 = none, 0),
+ * measurement), BENCH_NOISY_WARMUP (5 s), BENCH_NOISY_FLOOD_CONNECTIONS (16),
+ * BENCH_NOISY_FLOOD_PAUSE_MS (pause after a 429 before the next request, 100: a client that
+ * retries ten times a second instead of honouring Retry-After; 0 = none, which on a small
+ * machine mostly measures the flooding client's own CPU),
  * BENCH_NOISY_CUSTOMERS_A (20,000), BENCH_NOISY_CUSTOMERS_B (10,000), DATABASE_POOL_SIZE (10).
  * BENCH_NOISY_OFF=0 skips the "limits off" run. The limit variables of the app (BULK_*,
  * TENANT_RATE_LIMIT_PER_MINUTE, USER_RATE_LIMIT_PER_MINUTE) are passed to the "limits on" run.
@@ -21,6 +23,7 @@
 import { fork } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { type CpuSeconds, cpuBetween, processCpuSeconds, readCpu } from './lib/cpu';
 import { replaceGeneratedBlock } from './lib/docs-block';
 import {
   type HttpCall,
@@ -39,8 +42,8 @@ const settings = {
   rate: Math.max(1, envInt('BENCH_NOISY_RATE', 40)),
   durationSeconds: Math.max(1, envInt('BENCH_NOISY_DURATION', 20)),
   warmupSeconds: envInt('BENCH_NOISY_WARMUP', 5),
-  floodConnections: Math.max(1, envInt('BENCH_NOISY_FLOOD_CONNECTIONS', 24)),
-  floodPauseMs: envInt('BENCH_NOISY_FLOOD_PAUSE_MS', 0),
+  floodConnections: Math.max(1, envInt('BENCH_NOISY_FLOOD_CONNECTIONS', 16)),
+  floodPauseMs: envInt('BENCH_NOISY_FLOOD_PAUSE_MS', 100),
   customersA: envInt('BENCH_NOISY_CUSTOMERS_A', 20_000),
   customersB: envInt('BENCH_NOISY_CUSTOMERS_B', 10_000),
   writeDocs: !process.argv.includes('--no-docs'),
@@ -95,6 +98,8 @@ function log(message: string): void {
   console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`);
 }
 
+type PhaseCpu = Omit<CpuSeconds, 'other'> & { flooder: number; other: number };
+
 interface FloodSummary {
   kind: string;
   ok: number;
@@ -124,6 +129,7 @@ export async function runNoisy(onCleanUp: (step: () => Promise<void>) => void): 
     flood: FloodSummary[];
     floodFailures: string[];
     peakRss: number;
+    cpu: { alone: PhaseCpu; flooded: PhaseCpu };
   }[] = [];
   for (const configuration of configurations) {
     const api = await scenario.startApi(`api (${configuration.name})`, configuration.env);
@@ -161,7 +167,9 @@ export async function runNoisy(onCleanUp: (step: () => Promise<void>) => void): 
       const term = encodeURIComponent(row.name.slice(0, 2));
       return { method: 'GET', path: `/api/v1/customers?q=${term}&limit=50` };
     };
-    const measureQuiet = async (seconds: number) => {
+    const measureQuiet = async (seconds: number, floodPid?: number) => {
+      const cpuBefore = readCpu(api.child.pid!, scenario.postgresPid);
+      const floodBefore = floodPid ? processCpuSeconds(floodPid) : 0;
       const recorder = new Recorder();
       const kind = 'B list/search';
       await openLoop({
@@ -180,7 +188,20 @@ export async function runNoisy(onCleanUp: (step: () => Promise<void>) => void): 
           }
         },
       });
-      return { recorder, summary: recorder.summary(kind, seconds) };
+      const cpu = cpuBetween(cpuBefore, readCpu(api.child.pid!, scenario.postgresPid));
+      const flooder = floodPid ? processCpuSeconds(floodPid) - floodBefore : 0;
+      const share = (value: number) => value / (seconds * cores);
+      return {
+        recorder,
+        summary: recorder.summary(kind, seconds),
+        cpu: {
+          server: share(cpu.server),
+          postgres: share(cpu.postgres),
+          loadGenerator: share(cpu.loadGenerator),
+          flooder: share(flooder),
+          other: share(Math.max(0, cpu.other - flooder)),
+        },
+      };
     };
 
     if (settings.warmupSeconds > 0) await measureQuiet(settings.warmupSeconds);
@@ -195,7 +216,7 @@ export async function runNoisy(onCleanUp: (step: () => Promise<void>) => void): 
     const rssTimer = setInterval(() => {
       peakRss = Math.max(peakRss, residentMiB(api.child.pid!));
     }, 250);
-    const flooded = await measureQuiet(settings.durationSeconds);
+    const flooded = await measureQuiet(settings.durationSeconds, flood.pid);
     clearInterval(rssTimer);
     const floodResult = await flood.stop();
     log(
@@ -213,6 +234,7 @@ export async function runNoisy(onCleanUp: (step: () => Promise<void>) => void): 
       flood: floodResult.kinds,
       floodFailures: [...flooded.recorder.failures, ...floodResult.failures].slice(0, 5),
       peakRss,
+      cpu: { alone: alone.cpu, flooded: flooded.cpu },
     });
     agent.destroy();
     await api.stop();
@@ -264,6 +286,24 @@ export async function runNoisy(onCleanUp: (step: () => Promise<void>) => void): 
       ]),
     ),
   );
+  const percent = (value: number) => `${Math.round(value * 100)} %`;
+  const cpuTable = markdownTable(
+    ['configuration', 'phase', 'app', 'PostgreSQL', "B's client", "A's client", 'other processes'],
+    results.flatMap((r) =>
+      (['alone', 'flooded'] as const).map((phase) => {
+        const c = r.cpu[phase];
+        return [
+          r.name,
+          phase === 'alone' ? 'B alone' : 'B + A flooding',
+          percent(c.server),
+          percent(c.postgres),
+          percent(c.loadGenerator),
+          percent(c.flooder),
+          percent(c.other),
+        ];
+      }),
+    ),
+  );
   const on = results[0]!;
   const ratio = on.flooded.p95 / on.alone.p95;
   const clean = on.flooded.failed + on.flooded.refused === 0;
@@ -278,7 +318,9 @@ export async function runNoisy(onCleanUp: (step: () => Promise<void>) => void): 
       ),
   ];
   const failures = results.flatMap((r) => r.floodFailures.map((f) => `${r.name}: ${f}`));
-  console.log(['', quietTable, '', floodTable, '', ...verdicts, '', ...failures].join('\n'));
+  console.log(
+    ['', quietTable, '', floodTable, '', cpuTable, '', ...verdicts, '', ...failures].join('\n'),
+  );
   const block = `
 Last run: **${stamp()} UTC**, ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}.
 Load average before the run: ${loadBefore.map((v) => v.toFixed(2)).join(' / ')} (1/5/15 min).
@@ -294,6 +336,11 @@ ${quietTable}
 What tenant A got meanwhile:
 
 ${floodTable}
+
+CPU use during each measurement, as a share of the machine's ${cores} cores (the two clients run on the same
+machine; "other processes" is everything else, other people's work included):
+
+${cpuTable}
 
 ${verdicts.map((line) => `- ${line}`).join('\n')}
 `;
@@ -322,6 +369,7 @@ async function startFlood(url: string, cookies: string[]) {
     pauseAfterRefusalMs: settings.floodPauseMs,
   });
   return {
+    pid: child.pid!,
     stop: () =>
       new Promise<{ kinds: FloodSummary[]; failures: string[] }>((resolve) => {
         child.once('message', (message: { kinds: FloodSummary[]; failures: string[] }) => {
