@@ -112,6 +112,37 @@ describe('request budgets', () => {
   });
 });
 
+/**
+ * Keeps exports running: while a superuser holds an exclusive lock on the customers table,
+ * every export that has started waits inside its table read, holding its slot.
+ */
+async function holdingExportsOpen<T>(
+  t: TestApp,
+  work: (lock: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const lock = await t.db.superuser.connect();
+  try {
+    await lock.query('BEGIN');
+    await lock.query('LOCK TABLE app.customers IN ACCESS EXCLUSIVE MODE');
+    return await work(lock);
+  } finally {
+    await lock.query('ROLLBACK');
+    lock.release();
+  }
+}
+
+async function waitForBlockedExports(t: TestApp, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const { rows } = await t.db.superuser.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (rows[0]!.n >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${count} exports never reached the locked table`);
+}
+
 describe('bulk operations running at once', () => {
   let t: TestApp;
   let busy: TestTenant;
@@ -132,54 +163,26 @@ describe('bulk operations running at once', () => {
   });
   afterAll(() => t.close());
 
-  /**
-   * Keeps exports running: while a superuser holds an exclusive lock on the customers table,
-   * every export that has started waits inside its table read, holding its slot.
-   */
-  async function holdingExportsOpen<T>(work: (lock: pg.PoolClient) => Promise<T>): Promise<T> {
-    const lock = await t.db.superuser.connect();
-    try {
-      await lock.query('BEGIN');
-      await lock.query('LOCK TABLE app.customers IN ACCESS EXCLUSIVE MODE');
-      return await work(lock);
-    } finally {
-      await lock.query('ROLLBACK');
-      lock.release();
-    }
-  }
-
-  async function waitForBlockedExports(count: number): Promise<void> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const { rows } = await t.db.superuser.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      );
-      if (rows[0]!.n >= count) return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`${count} exports never reached the locked table`);
-  }
-
   it('caps exports per user and per tenant while another tenant exports freely', async () => {
     const admin = api(t, busy.adminCookie);
     const second = api(t, secondUser.cookie);
     const third = api(t, thirdUser.cookie);
-    const running = await holdingExportsOpen(async () => {
+    const running = await holdingExportsOpen(t, async () => {
       const first = admin.get('/api/v1/data-export');
-      await waitForBlockedExports(1);
+      await waitForBlockedExports(t, 1);
       // The same user: over the per-user cap, for the ZIP and the audit CSV alike.
       expectRefused(await admin.get('/api/v1/data-export'), 'bulk_operation_busy');
       expectRefused(await admin.get('/api/v1/audit-log/export'), 'bulk_operation_busy');
       // A colleague takes the tenant's second slot…
       const fromColleague = second.get('/api/v1/data-export');
-      await waitForBlockedExports(2);
+      await waitForBlockedExports(t, 2);
       // …and a third user of the same tenant finds both taken.
       const refused = await third.get('/api/v1/audit-log/export');
       expectRefused(refused, 'bulk_operation_busy');
       expect(refused.json().title).toContain('エクスポート');
       // The other tenant is not affected by the busy tenant's slots.
       const fromOther = api(t, other.adminCookie).get('/api/v1/data-export');
-      await waitForBlockedExports(3);
+      await waitForBlockedExports(t, 3);
       expect((await api(t, other.adminCookie).get('/api/v1/users')).statusCode).toBe(200);
       return [first, fromColleague, fromOther];
     });
@@ -190,5 +193,33 @@ describe('bulk operations running at once', () => {
     // Finished exports give their slots back.
     expect((await admin.get('/api/v1/data-export')).statusCode).toBe(200);
     expect((await third.get('/api/v1/audit-log/export')).statusCode).toBe(200);
+  });
+});
+
+describe('bulk operations of all tenants together', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ BULK_CONCURRENCY_TOTAL: '1', BULK_CONCURRENCY_PER_TENANT: '2' });
+  });
+  afterAll(() => t.close());
+
+  it("refuses a second tenant's export while the process's only slot is taken", async () => {
+    const first = await createSignedInTenant(t);
+    const second = await createSignedInTenant(t);
+    const running = await holdingExportsOpen(t, async () => {
+      const download = api(t, first.adminCookie).get('/api/v1/data-export');
+      await waitForBlockedExports(t, 1);
+      expectRefused(
+        await api(t, second.adminCookie).get('/api/v1/data-export'),
+        'bulk_operation_busy',
+      );
+      // Interactive requests are not bulk work: still served.
+      expect((await api(t, second.adminCookie).get('/api/v1/users')).statusCode).toBe(200);
+      // In an array: the request is a thenable, which `return` alone would await here.
+      return [download];
+    });
+    expect((await running[0]!).statusCode).toBe(200);
+    expect((await api(t, second.adminCookie).get('/api/v1/data-export')).statusCode).toBe(200);
   });
 });
