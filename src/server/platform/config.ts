@@ -63,7 +63,7 @@ const configSchema = z
     TENANT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
     USER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
     /** Bulk operations (data export ZIP, audit CSV, imports) running at once (ADR 0025). */
-    BULK_CONCURRENCY_PER_TENANT: z.coerce.number().int().min(1).default(2),
+    BULK_CONCURRENCY_PER_TENANT: z.coerce.number().int().min(1).default(1),
     BULK_CONCURRENCY_PER_USER: z.coerce.number().int().min(1).default(1),
     /** …and in all tenants together, per app process: they compete for the same cores. */
     BULK_CONCURRENCY_TOTAL: z.coerce.number().int().min(1).default(4),
