@@ -482,8 +482,14 @@ ${tables.sql}
 `;
 }
 
+// `npm run bench -- mixed` and `-- noisy` run the other scenarios; no argument keeps this one.
+const scenario = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 try {
-  await main();
+  const onCleanUp = (step: () => Promise<void>) => cleanups.push(step);
+  if (scenario === 'mixed') await (await import('./mixed')).runMixed(onCleanUp);
+  else if (scenario === 'noisy') await (await import('./noisy')).runNoisy(onCleanUp);
+  else if (scenario === undefined) await main();
+  else throw new Error(`unknown bench "${scenario}" (try: mixed, noisy)`);
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

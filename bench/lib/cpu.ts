@@ -115,6 +115,11 @@ function machineBusySeconds(): number {
   }
 }
 
+/** CPU seconds a process has used so far (NaN when it has gone). */
+export function processCpuSeconds(pid: number): number {
+  return readStat(pid)?.seconds ?? Number.NaN;
+}
+
 /** The postmaster's pid: the first line of postmaster.pid in the data directory. */
 export function postmasterPid(pgDataDir: string): number {
   return Number(readFileSync(`${pgDataDir}/postmaster.pid`, 'utf8').split('\n')[0]);

@@ -69,6 +69,7 @@ import { requestLogSerializer } from './platform/http/log-redaction';
 import { metricsRoutes } from './platform/http/metrics';
 import { registerUnstorableTextRejection } from './platform/http/reject-unstorable-text';
 import { registerSecurityHeaders } from './platform/http/security-headers';
+import { registerTenantLimits } from './platform/http/tenant-limits';
 import { isSpaNavigation, registerWebApp } from './platform/http/web-app';
 import { devMailboxRoutes } from './platform/mail/dev-mailbox.routes';
 import type { MailDelivery } from './platform/mail/mail-delivery';
@@ -173,6 +174,16 @@ export async function buildApp({
   const cookieName = sessionCookieName(config.tlsEnabled);
   const opsCookieName = operatorCookieName(config.tlsEnabled);
   const routes = registerRouteAccess(app, { pool, cookieName, operatorCookieName: opsCookieName });
+  registerTenantLimits(app, {
+    requestsPerMinutePerTenant: config.TENANT_RATE_LIMIT_PER_MINUTE,
+    requestsPerMinutePerUser: config.USER_RATE_LIMIT_PER_MINUTE,
+    bulkPerTenant: config.BULK_CONCURRENCY_PER_TENANT,
+    bulkPerUser: config.BULK_CONCURRENCY_PER_USER,
+    bulkTotal: config.BULK_CONCURRENCY_TOTAL,
+    bulkPacing: { maxLoopShare: config.BULK_PACING_LOOP_SHARE, maxWaitMs: 250 },
+    bulkRetryAfterSeconds: config.BULK_RETRY_AFTER_SECONDS,
+    cookieName,
+  });
   const secretBox = createSecretBox(resolveMfaKey(config));
   await app.register(healthRoutes, { pool });
   await app.register(metricsRoutes, { pool });

@@ -46,6 +46,8 @@ beforeAll(async () => {
       LOG_LEVEL: 'silent',
       DEMO_ADMIN_PASSWORD: PASSWORD,
       RATE_LIMIT_PER_MINUTE: '1000000',
+      TENANT_RATE_LIMIT_PER_MINUTE: '1000000',
+      USER_RATE_LIMIT_PER_MINUTE: '1000000',
     }),
   );
 }, 120_000);

@@ -105,6 +105,8 @@ beforeAll(async () => {
   t = await createTestApp({
     RATE_LIMIT_PER_MINUTE: '1000000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+    TENANT_RATE_LIMIT_PER_MINUTE: '1000000',
+    USER_RATE_LIMIT_PER_MINUTE: '1000000',
   });
   tenant = await createSignedInTenant(t);
   cookies.admin = tenant.adminCookie;

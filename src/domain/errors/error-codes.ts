@@ -380,6 +380,16 @@ export const errorCatalogue = {
     ja: 'リクエストが多すぎます。しばらく待ってから再度お試しください。',
     en: 'Too many requests. Please wait and try again.',
   },
+  tenant_rate_limited: {
+    status: 429,
+    ja: 'ご利用の組織からのリクエストが集中しています。しばらく待ってから再度お試しください。',
+    en: 'Your organisation is sending too many requests. Please wait and try again.',
+  },
+  bulk_operation_busy: {
+    status: 429,
+    ja: 'エクスポートなどの大きな処理が同時に実行できる数を超えています。実行中の処理が終わってから再度お試しください。',
+    en: 'Too many exports or other bulk operations are running. Please try again when they have finished.',
+  },
   internal_error: {
     status: 500,
     ja: 'システムエラーが発生しました。時間をおいて再度お試しください。',

@@ -56,6 +56,24 @@ const configSchema = z
       .default('info'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    /**
+     * Budgets of signed-in tenant API requests (ADR 0025), so that one organisation or one
+     * user cannot take the whole server; counted after the per-address limit above.
+     */
+    TENANT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+    USER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+    /** Bulk operations (data export ZIP, audit CSV, imports) running at once (ADR 0025). */
+    BULK_CONCURRENCY_PER_TENANT: z.coerce.number().int().min(1).default(1),
+    BULK_CONCURRENCY_PER_USER: z.coerce.number().int().min(1).default(1),
+    /** …and in all tenants together, per app process: they compete for the same cores. */
+    BULK_CONCURRENCY_TOTAL: z.coerce.number().int().min(1).default(4),
+    /**
+     * A bulk download produces its next chunk only while the event loop was busy less than
+     * this share of the last 50 ms (1 = never wait), so exports yield to interactive requests.
+     */
+    BULK_PACING_LOOP_SHARE: z.coerce.number().min(0.05).max(1).default(0.5),
+    /** Retry-After of a bulk operation refused because others are running, in seconds. */
+    BULK_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
     DEMO_TENANT: booleanFlag.default(true),
     /** Fixes the demo admin's password instead of generating one (scripted set-ups, e2e). */
     DEMO_ADMIN_PASSWORD: z.string().min(15).optional(),

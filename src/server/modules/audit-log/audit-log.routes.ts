@@ -28,7 +28,7 @@ export const auditLogRoutes: FastifyPluginAsyncZod<{ pool: pg.Pool }> = async (a
   app.get(
     '/audit-log/export',
     {
-      config: { access: auditLogAccess.export },
+      config: { access: auditLogAccess.export, bulk: true },
       schema: {
         tags,
         summary: '操作ログをCSV出力 (BOM付きUTF-8 または Shift_JIS、出力自体も記録)',

@@ -12,7 +12,7 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<{ pool: pg.Pool }> = async (
   app.get(
     '/data-export',
     {
-      config: { access: lifecycleAccess.export },
+      config: { access: lifecycleAccess.export, bulk: true },
       schema: {
         tags,
         summary: '全データのエクスポート (ZIP: 表ごとの CSV、操作ログ、帳票 PDF、説明書き)',

@@ -63,7 +63,7 @@ export const masterIoRoutes: FastifyPluginAsyncZod<{ runner: ImportRunner }> = a
     app.get(
       `${base}/export`,
       {
-        config: { access: access.permission(io.permissions.export) },
+        config: { access: access.permission(io.permissions.export), bulk: true },
         schema: {
           tags,
           summary: `${label}を CSV / Excel に出力 (一覧と同じ絞り込み)`,

@@ -91,8 +91,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendProblem(request, reply, 'database_unavailable', { retryAfterSeconds: 5 });
     }
     const status = error.statusCode ?? 500;
-    if (status === 429)
-      return sendProblem(request, reply, 'rate_limited', { retryAfterSeconds: 60 });
+    if (status === 429) {
+      // The per-address limit's errorResponseBuilder (app.ts) says when its window reopens.
+      const { retryAfterSeconds } = error as { retryAfterSeconds?: number };
+      return sendProblem(request, reply, 'rate_limited', {
+        retryAfterSeconds: retryAfterSeconds ?? 60,
+      });
+    }
     if (status === 413) return sendProblem(request, reply, 'payload_too_large');
     if (status === 415) return sendProblem(request, reply, 'unsupported_media_type');
     if (status === 404) return sendProblem(request, reply, 'not_found');
