@@ -8,7 +8,12 @@ import {
   termsColumns,
   trailingColumns,
 } from '../shared/partner.columns';
-import { partnerIo, plainDecimal } from '../shared/partner-io';
+import {
+  partnerIo,
+  partnerProfileInput,
+  partnerTermsInput,
+  plainDecimal,
+} from '../shared/partner-io';
 import { type CustomerInput, customerInputSchema } from './customer.schema';
 import { customers } from './customer.table';
 import { customerColumns as storedColumns } from './customer-row';
@@ -52,34 +57,10 @@ export const customerIo = partnerIo<CustomerInput>({
   toInput: (row) => {
     const r = row as typeof customers.$inferSelect;
     return {
-      code: r.code,
-      name: r.name,
-      kana: r.kana,
-      shortName: r.shortName,
-      honorific: r.honorific,
-      postalCode: r.postalCode,
-      address1: r.address1,
-      address2: r.address2,
-      phone: r.phone,
-      fax: r.fax,
-      email: r.email,
-      notes: r.notes,
-      isActive: r.isActive,
+      ...partnerProfileInput(r),
       billToCustomerId: r.billToCustomerId,
       collectFromCustomerId: r.collectFromCustomerId,
-      closingKind: r.closingKind,
-      closingDays: r.closingDays,
-      paymentMonthsAfter: r.paymentMonthsAfter,
-      paymentDay: r.paymentDay,
-      paymentMethod: r.paymentMethod,
-      holidayShift: r.holidayShift,
-      taxUnit: r.taxUnit,
-      taxRounding: r.taxRounding,
-      priceClass: r.priceClass,
-      ratePercent: plainDecimal(r.ratePercent)!,
-      priceRounding: r.priceRounding,
-      staffUserId: r.staffUserId,
-      departmentId: r.departmentId,
+      ...partnerTermsInput(r),
       creditLimit: plainDecimal(r.creditLimit),
     };
   },

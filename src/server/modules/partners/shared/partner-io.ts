@@ -15,6 +15,8 @@ import type {
   PartnerType,
 } from '../classifications/classification.schema';
 import { uuidArray } from '../classifications/partner-bindings';
+import type { customers } from '../customers/customer.table';
+import type { suppliers } from '../suppliers/supplier.table';
 import { loadPartnerContext, type PartnerIoContext, registerPartner } from './partner.columns';
 import { type PartnerSearch, partnerSearchSchema } from './partner.schema';
 
@@ -46,6 +48,80 @@ export interface PartnerIoDefinition<Input extends PartnerInputBase> {
   toColumns(input: Input, id: string): Record<string, unknown>;
   search(tx: TenantTransaction, search: PartnerSearch, limit: number): Promise<string[]>;
   duplicateMessage: string;
+}
+
+type StoredPartner = typeof customers.$inferSelect & typeof suppliers.$inferSelect;
+
+/** The profile fields 得意先 and 仕入先 share, from a stored row to the import's input shape. */
+export function partnerProfileInput(
+  r: Pick<
+    StoredPartner,
+    | 'code'
+    | 'name'
+    | 'kana'
+    | 'shortName'
+    | 'honorific'
+    | 'postalCode'
+    | 'address1'
+    | 'address2'
+    | 'phone'
+    | 'fax'
+    | 'email'
+    | 'notes'
+    | 'isActive'
+  >,
+) {
+  return {
+    code: r.code,
+    name: r.name,
+    kana: r.kana,
+    shortName: r.shortName,
+    honorific: r.honorific,
+    postalCode: r.postalCode,
+    address1: r.address1,
+    address2: r.address2,
+    phone: r.phone,
+    fax: r.fax,
+    email: r.email,
+    notes: r.notes,
+    isActive: r.isActive,
+  };
+}
+
+/** The trade terms both partner masters share (締日, 回収/支払, 税, 単価区分, 担当者, 部門). */
+export function partnerTermsInput(
+  r: Pick<
+    StoredPartner,
+    | 'closingKind'
+    | 'closingDays'
+    | 'paymentMonthsAfter'
+    | 'paymentDay'
+    | 'paymentMethod'
+    | 'holidayShift'
+    | 'taxUnit'
+    | 'taxRounding'
+    | 'priceClass'
+    | 'ratePercent'
+    | 'priceRounding'
+    | 'staffUserId'
+    | 'departmentId'
+  >,
+) {
+  return {
+    closingKind: r.closingKind,
+    closingDays: r.closingDays,
+    paymentMonthsAfter: r.paymentMonthsAfter,
+    paymentDay: r.paymentDay,
+    paymentMethod: r.paymentMethod,
+    holidayShift: r.holidayShift,
+    taxUnit: r.taxUnit,
+    taxRounding: r.taxRounding,
+    priceClass: r.priceClass,
+    ratePercent: plainDecimal(r.ratePercent)!,
+    priceRounding: r.priceRounding,
+    staffUserId: r.staffUserId,
+    departmentId: r.departmentId,
+  };
 }
 
 /** The shared MasterIo of a partner master: same columns helper, same bulk writer. */

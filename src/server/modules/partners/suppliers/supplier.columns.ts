@@ -14,7 +14,7 @@ import {
   termsColumns,
   trailingColumns,
 } from '../shared/partner.columns';
-import { partnerIo, plainDecimal } from '../shared/partner-io';
+import { partnerIo, partnerProfileInput, partnerTermsInput } from '../shared/partner-io';
 import { findSupplierIds } from './find-suppliers';
 import { type SupplierInput, supplierInputSchema } from './supplier.schema';
 import { suppliers } from './supplier.table';
@@ -57,33 +57,9 @@ export const supplierIo = partnerIo<SupplierInput>({
   toInput: (row) => {
     const r = row as typeof suppliers.$inferSelect;
     return {
-      code: r.code,
-      name: r.name,
-      kana: r.kana,
-      shortName: r.shortName,
-      honorific: r.honorific,
-      postalCode: r.postalCode,
-      address1: r.address1,
-      address2: r.address2,
-      phone: r.phone,
-      fax: r.fax,
-      email: r.email,
-      notes: r.notes,
-      isActive: r.isActive,
+      ...partnerProfileInput(r),
       payToSupplierId: r.payToSupplierId,
-      closingKind: r.closingKind,
-      closingDays: r.closingDays,
-      paymentMonthsAfter: r.paymentMonthsAfter,
-      paymentDay: r.paymentDay,
-      paymentMethod: r.paymentMethod,
-      holidayShift: r.holidayShift,
-      taxUnit: r.taxUnit,
-      taxRounding: r.taxRounding,
-      priceClass: r.priceClass,
-      ratePercent: plainDecimal(r.ratePercent)!,
-      priceRounding: r.priceRounding,
-      staffUserId: r.staffUserId,
-      departmentId: r.departmentId,
+      ...partnerTermsInput(r),
       registrationNumber: r.registrationNumber,
       registrationStatus: r.registrationStatus,
       registeredOn: r.registeredOn,
