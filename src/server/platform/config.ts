@@ -71,7 +71,7 @@ const configSchema = z
      * A bulk download produces its next chunk only while the event loop was busy less than
      * this share of the last 50 ms (1 = never wait), so exports yield to interactive requests.
      */
-    BULK_PACING_LOOP_SHARE: z.coerce.number().min(0.05).max(1).default(0.5),
+    BULK_PACING_LOOP_SHARE: z.coerce.number().min(0.05).max(1).default(0.25),
     /** Retry-After of a bulk operation refused because others are running, in seconds. */
     BULK_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
     DEMO_TENANT: booleanFlag.default(true),
