@@ -40,7 +40,12 @@ import { captureStatements, type Statement } from './lib/capture-sql';
 import { cpuBetween, postmasterPid, readCpu } from './lib/cpu';
 import { countMatches, generateCustomers, pickPrefixes } from './lib/data';
 import { type LoadRun, runLoad } from './lib/load';
-import { freePort, type ServerProcess, startServerProcess } from './lib/processes';
+import {
+  freePort,
+  type ServerProcess,
+  startServerProcess,
+  unlimitedRequestBudgets,
+} from './lib/processes';
 import {
   cpuTable,
   judge,
@@ -208,7 +213,7 @@ async function main(): Promise<void> {
         DATABASE_OWNER_URL: db.ownerUrl,
         DATABASE_POOL_SIZE: String(settings.poolSize),
         LOG_LEVEL: 'warn',
-        RATE_LIMIT_PER_MINUTE: '100000000',
+        ...unlimitedRequestBudgets,
         DEMO_ADMIN_PASSWORD: DEMO_PASSWORD,
       },
       profileArgs('api'),

@@ -242,7 +242,7 @@ const notes = [
 ];
 
 /** mulberry32: tiny, fast and good enough to make the data reproducible run to run. */
-function createRandom(seed: number): () => number {
+export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -73,3 +73,13 @@ export async function startServerProcess(
     throw error;
   }
 }
+
+/**
+ * Env for an app whose request budgets (per IP, per user and per tenant, ADR 0025) must not
+ * answer 429: a bench that sends everything as one user measures the endpoint, not the limiter.
+ */
+export const unlimitedRequestBudgets = {
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  USER_RATE_LIMIT_PER_MINUTE: '100000000',
+  TENANT_RATE_LIMIT_PER_MINUTE: '100000000',
+} as const;

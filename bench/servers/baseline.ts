@@ -8,8 +8,8 @@ import type { Statement } from '../lib/capture-sql';
 /**
  * The practical limit for the customer list: bare node:http and a pg pool of the same size as
  * the app's, replaying for each request path exactly the statements the API's findCustomers
- * sends (captured by the bench beforehand: the page, then the capped count when there is more
- * than one page), and JSON.stringify of the rows. No framework, no session lookup, no tenant
+ * sends (captured by the bench beforehand: the page, which counts its matches up to the cap,
+ * ADR 0023), and JSON.stringify of the rows. No framework, no session lookup, no tenant
  * transaction: it connects as the superuser, which row-level security does not filter.
  *
  * BASELINE_MODE=tenant-tx is a diagnostic variant (npm run bench -- --diagnose): the same
@@ -67,11 +67,13 @@ async function runInTenantTransaction(statements: Statement[]): Promise<Row[][]>
 }
 
 function body([rows = [], countRows]: Row[][], limit: number): string {
-  const items = rows.slice(0, limit);
+  // The page statement may count its matches in a `hits` column (ADR 0023), as the API reads it.
+  const hits = rows[0] && 'hits' in rows[0] ? Number(rows[0].hits) : null;
+  const items = rows.slice(0, limit).map(({ hits: _, ...row }) => row);
   const last = items.at(-1);
   // The sort key under whichever name the captured statement gives the column.
   const kana = last && ('searchKana' in last ? last.searchKana : last.search_kana);
-  const counted = countRows ? Number(Object.values(countRows[0] ?? {})[0]) : rows.length;
+  const counted = countRows ? Number(Object.values(countRows[0] ?? {})[0]) : (hits ?? rows.length);
   return JSON.stringify({
     items,
     nextCursor:

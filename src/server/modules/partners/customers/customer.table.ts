@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { foreignKey, index, numeric, primaryKey, unique, uuid } from 'drizzle-orm/pg-core';
 import {
   appSchema,
@@ -28,12 +27,8 @@ export const customers = appSchema
     (t) => [
       primaryKey({ columns: [t.tenantId, t.customerId] }),
       unique('customers_code_key').on(t.tenantId, t.code),
-      index('customers_search_kana_idx').on(t.tenantId, t.searchKana, t.code),
-      // Lists show active customers by default: their page and capped count run as index-only
-      // scans here, with no heap visit per row to check is_active.
-      index('customers_active_search_kana_idx')
-        .on(t.tenantId, t.searchKana, t.code)
-        .where(sql`is_active`),
+      // The list's covering indexes customers_code_cover_idx and customers_kana_cover_idx (ADR 0023)
+      // carry INCLUDE columns, which drizzle cannot declare: they are in drizzle/0026_partner_search_cover.sql.
       foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
       foreignKey({
         name: 'customers_bill_to_fk',

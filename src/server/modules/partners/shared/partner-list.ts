@@ -1,9 +1,11 @@
 import { and, asc, eq, gt, like, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { partnerCodePattern } from '../../../../domain/partners/partner-fields';
 import { normalizeForSearch } from '../../../../domain/text/normalize-search';
+import { searchCore } from '../../../../domain/text/search-core';
 import { prefixRangePlaceholders, prefixRangeValues } from '../../../platform/db/prefix-range';
 import type { RowSelection } from '../../../platform/db/row-select';
-import { shapedSelect, shapedStatement } from '../../../platform/db/shaped-statement';
+import { shapedStatement } from '../../../platform/db/shaped-statement';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { AppError } from '../../../platform/http/problem';
 import type { PartnerClassificationTable } from '../classifications/classification.table';
@@ -36,6 +38,7 @@ type ListShape = {
   q: boolean;
   qCode: boolean;
   qKana: boolean;
+  qName: boolean;
   qPhone: boolean;
   staff: boolean;
   department: boolean;
@@ -59,10 +62,11 @@ const PHONE_LIKE = /^[0-9０-９\-－() +]+$/;
 
 /**
  * The list of one partner table: search (code prefix, kana prefix, name and phone partial,
- * width and kana folded by normalizeForSearch), filters, two sort orders and keyset paging.
- * Page and capped count are shaped statements declared once per table (ADR 0006); the cursor
- * carries the last row's sort key, so page N costs the same as page 1. `ids` selects every
- * partner a search matches (検索結果すべて of bulk edits).
+ * width and kana folded by normalizeForSearch, 法人格 left out of the name by searchCore),
+ * filters, two sort orders and keyset paging. The page with its capped count is one shaped
+ * statement declared once per table (ADR 0006, ADR 0023); the cursor carries the last row's
+ * sort key, so page N costs the same as page 1. `ids` selects every partner a search matches
+ * (検索結果すべて of bulk edits).
  */
 export function partnerList<Row extends { code: string; searchKana: string }>(
   table: PgTable,
@@ -78,30 +82,35 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
       shape.department ? eq(c.departmentId, sql.placeholder('department')) : undefined,
       shape.kana ? prefixRangePlaceholders(c.searchKana, 'kana') : undefined,
       shape.q
-        ? or(
+        ? // A query none of the four can match (only a 法人格, say) matches nothing, not all.
+          (or(
             shape.qCode ? prefixRangePlaceholders(c.code, 'qCode') : undefined,
             shape.qKana ? prefixRangePlaceholders(c.searchKana, 'qKana') : undefined,
-            like(c.searchName, sql.placeholder('qName')),
+            shape.qName ? like(c.searchName, sql.placeholder('qName')) : undefined,
             shape.qPhone ? like(c.searchPhone, sql.placeholder('qPhone')) : undefined,
-          )
+          ) ?? sql`false`)
         : undefined,
       classificationMatch(shape, assignments, { tenantId: c.tenantId, partnerId: c.partnerId }),
     );
 
-  const page = shapedSelect(selection, (shape: ListShape) => {
+  /**
+   * Page and count in one pass (ADR 0023). The inner select walks a covering index
+   * (*_code_cover_idx, *_kana_cover_idx) in the list's order as an index-only scan, checks
+   * every condition on the index entry and stops after `scan` hits: the page plus one on later
+   * pages, the count cap plus one on the first. A search that matches few rows still reads
+   * the whole tenant, but only once and never the table; only the page's rows are read from it.
+   */
+  const page = shapedStatement<ListShape, Row & { hits: number }>((shape) => {
     const afterCursor = !shape.after
       ? undefined
       : shape.byKana
         ? sql`(${c.searchKana}, ${c.code}) > (${sql.placeholder('afterKana')}, ${sql.placeholder('afterCode')})`
         : gt(c.code, sql.placeholder('afterCode'));
-    const order = shape.byKana ? [asc(c.searchKana), asc(c.code)] : [asc(c.code)];
-    return sql`from ${table} where ${and(matching(shape), afterCursor)} order by ${sql.join(order, sql`, `)} limit ${sql.placeholder('limit')}`;
-  });
-
-  const count = shapedStatement<ListShape, { count: number }>(
-    (shape) =>
-      sql`select count(*)::int as count from (select 1 from ${table} where ${matching(shape)} limit ${PARTNER_COUNT_CAP + 1}) limited`,
-  );
+    const order = shape.byKana ? sql`search_kana, code` : sql`code`;
+    const hits = sql`select ${c.partnerId} as hit_id, ${c.code} as code, ${c.searchKana} as search_kana from ${table} where ${and(matching(shape), afterCursor)} order by ${order} limit ${sql.placeholder('scan')}`;
+    const numbered = sql`select hit_id, count(*) over () as hits, row_number() over (order by ${order}) as n from (${hits}) hit`;
+    return sql`select ${selection.columns}, numbered.hits::int as hits from ${table} join (${numbered}) numbered on ${eq(c.tenantId, sql.placeholder('tenantId'))} and ${c.partnerId} = numbered.hit_id where numbered.n <= ${sql.placeholder('limit')} order by numbered.n`;
+  }, selection.types);
 
   const idStatement = shapedStatement<ListShape, { partnerId: string }>(
     (shape) =>
@@ -115,8 +124,12 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
   ) {
     const kana = query.kana ? prefixRangeValues('kana', normalizeForSearch(query.kana)) : null;
     const key = query.q ? normalizeForSearch(query.q) : '';
-    const qCode = query.q ? prefixRangeValues('qCode', query.q) : null;
+    // Codes are ASCII (partnerCodePattern): any other query skips a condition that every row
+    // of a search reading the whole tenant would otherwise evaluate.
+    const qCode =
+      query.q && partnerCodePattern.test(query.q) ? prefixRangeValues('qCode', query.q) : null;
     const qKana = query.q ? prefixRangeValues('qKana', key) : null;
+    const nameCore = searchCore(key);
     const phoneDigits = query.q && PHONE_LIKE.test(query.q) ? key.replace(/\D/g, '') : '';
     const shape: ListShape = {
       active: query.active !== 'all',
@@ -124,6 +137,7 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
       q: Boolean(query.q),
       qCode: qCode !== null,
       qKana: qKana !== null,
+      qName: nameCore !== '',
       qPhone: phoneDigits.length > 0,
       staff: query.staff !== undefined,
       department: query.department !== undefined,
@@ -134,7 +148,7 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
     const values = {
       tenantId: tx.tenantId,
       active: query.active === 'true',
-      qName: `%${escapeLike(key)}%`,
+      qName: `%${escapeLike(nameCore)}%`,
       qPhone: `%${phoneDigits}%`,
       staff: query.staff ?? '',
       department: query.department ?? '',
@@ -152,22 +166,17 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
   async function find(tx: TenantTransaction, query: PartnerListQuery): Promise<PartnerPage<Row>> {
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     const { shape, values } = statementInput(tx, query, cursor);
+    const scan = cursor ? query.limit + 1 : Math.max(query.limit, PARTNER_COUNT_CAP) + 1;
 
-    const rows = await page.rows(tx, shape, values);
-    const shown = rows.slice(0, query.limit);
+    const found = await page.rows(tx, shape, { ...values, scan });
+    const hits = found[0]?.hits ?? 0;
+    const shown = found.slice(0, query.limit).map(({ hits: _, ...row }) => row as unknown as Row);
     const last = shown.at(-1);
     const nextCursor =
-      rows.length > query.limit && last ? encodeCursor([last.searchKana, last.code]) : null;
-
-    let total: PartnerPage<Row>['total'] = null;
-    if (!cursor) {
-      const counted =
-        rows.length <= query.limit
-          ? rows.length
-          : ((await count.rows(tx, shape, values))[0]?.count ?? 0);
-      total = { count: counted, isCapped: counted > PARTNER_COUNT_CAP };
-      if (total.isCapped) total.count = PARTNER_COUNT_CAP;
-    }
+      found.length > query.limit && last ? encodeCursor([last.searchKana, last.code]) : null;
+    const total = cursor
+      ? null
+      : { count: Math.min(hits, PARTNER_COUNT_CAP), isCapped: hits > PARTNER_COUNT_CAP };
     return { rows: shown, nextCursor, total };
   }
 

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import type { RegistrationStatus } from '../../../../domain/invoice/registration-status';
 import {
@@ -35,10 +34,8 @@ export const suppliers = appSchema
     (t) => [
       primaryKey({ columns: [t.tenantId, t.supplierId] }),
       unique('suppliers_code_key').on(t.tenantId, t.code),
-      index('suppliers_search_kana_idx').on(t.tenantId, t.searchKana, t.code),
-      index('suppliers_active_search_kana_idx')
-        .on(t.tenantId, t.searchKana, t.code)
-        .where(sql`is_active`),
+      // The list's covering indexes suppliers_code_cover_idx and suppliers_kana_cover_idx (ADR 0023)
+      // carry INCLUDE columns, which drizzle cannot declare: they are in drizzle/0026_partner_search_cover.sql.
       foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
       foreignKey({
         name: 'suppliers_pay_to_fk',
