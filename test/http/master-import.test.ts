@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimImportJob, ImportRunner } from '../../src/server/modules/master-io/import-runner';
 import { verifyAuditChain } from '../../src/server/platform/audit/verify-audit-chain';
@@ -346,6 +347,34 @@ describe('取り込みジョブの実行', () => {
     );
     expect(job).toMatchObject({ state: 'succeeded', create_count: 1 });
     expect([first.runnerId, second.runnerId]).toContain(job?.runner_id);
+  });
+
+  it('answers the job on every poll without reading the uploaded file back', async () => {
+    const job = await previewFile(
+      t,
+      tenant.adminCookie,
+      'customers',
+      excelCsv(['得意先コード,得意先名', 'P-1,ポーリング商事']),
+    );
+    const sent: string[] = [];
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const config = args[0] as string | { text?: string };
+      sent.push(typeof config === 'string' ? config : (config?.text ?? ''));
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    try {
+      const response = await api(t, tenant.adminCookie).get(
+        `/api/v1/customers/imports/${job.jobId}`,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+    } finally {
+      pg.Client.prototype.query = query;
+    }
+    const jobReads = sent.filter((text) => text.includes('"import_jobs"'));
+    expect(jobReads.length).toBeGreaterThan(0);
+    // The screen polls several times a second; a 17 MB file read each time cost more than the import.
+    for (const text of jobReads) expect(text).not.toMatch(/"file"/);
   });
 
   it('refuses a file over the size limit with a Japanese problem', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { ActorContext } from '../../platform/auth/principal';
 import { toIsoString } from '../../platform/db/iso-timestamp';
 import type { TenantTransaction } from '../../platform/db/tenant-transaction';
@@ -17,7 +17,13 @@ export const STALE_AFTER_MS = 5 * 60_000;
 /** An uploaded file nobody imported is dropped after a day. */
 const ABANDONED_AFTER_MS = 24 * 60 * 60_000;
 
-type JobRow = typeof importJobs.$inferSelect;
+/**
+ * Every column but the uploaded file: the screen polls the job while it runs, and reading a
+ * 17 MB file back as 35 MB of hex on every poll took about a quarter of a 100,000-row
+ * import's Node CPU (docs/benchmarks.md). Only the runner reads the file.
+ */
+const { file: _file, ...jobColumns } = getTableColumns(importJobs);
+type JobRow = Omit<typeof importJobs.$inferSelect, 'file'>;
 
 export function toImportJob(row: JobRow): ImportJob {
   return {
@@ -78,7 +84,7 @@ export async function createImportJob(
       createdBy: actor.userId!,
       actor,
     })
-    .returning();
+    .returning(jobColumns);
   return toImportJob(row!);
 }
 
@@ -100,7 +106,7 @@ export async function getImportJob(
   jobId: string,
 ): Promise<ImportJob> {
   const [row] = await tx.db
-    .select()
+    .select(jobColumns)
     .from(importJobs)
     .where(jobKey(tx, master, jobId));
   if (!row) throw new AppError('not_found');
@@ -114,7 +120,7 @@ export async function getImportJob(
         finishedAt: sql`now()`,
       })
       .where(and(jobKey(tx, master, jobId), eq(importJobs.state, 'running')))
-      .returning();
+      .returning(jobColumns);
     if (failed) return toImportJob(failed);
   }
   return toImportJob(row);
@@ -139,7 +145,7 @@ export async function requestImport(
         isNotNull(importJobs.file),
       ),
     )
-    .returning();
+    .returning(jobColumns);
   if (!row) {
     const [exists] = await tx.db
       .select({ jobId: importJobs.jobId })
