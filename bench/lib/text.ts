@@ -8,6 +8,16 @@ export function envInt(name: string, fallback: number): number {
   return parsed;
 }
 
+export function envList(name: string, fallback: number[]): number[] {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = value.split(',').map(Number);
+  if (!parsed.every((n) => Number.isInteger(n) && n >= 1)) {
+    throw new Error(`${name} must be a comma-separated list of integers ≥ 1`);
+  }
+  return parsed;
+}
+
 export function markdownTable(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [

@@ -1,5 +1,3 @@
-import { drizzle } from 'drizzle-orm/node-postgres';
-import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeForSearch } from '../../src/domain/text/normalize-search';
 import { LEGAL_FORMS, searchCore } from '../../src/domain/text/search-core';
@@ -15,6 +13,7 @@ import {
   type TestApp,
   type TestTenant,
 } from '../support/app';
+import { listPlans } from '../support/list-plans';
 
 /**
  * The `q` search of both partner lists (ADR 0023): what it finds, with which filters, sorting
@@ -267,33 +266,10 @@ describe('plans', () => {
   // statistics on a few test rows would otherwise favour reading the table.
   beforeAll(() => t.db.superuser.query('VACUUM (ANALYZE) app.customers, app.suppliers'));
 
-  /** EXPLAIN of the statements a list request sends, with table and bitmap scans ruled out. */
-  async function plans(find: typeof findCustomers | typeof findSuppliers, query: string) {
+  const plans = (find: typeof findCustomers | typeof findSuppliers, query: string) => {
     const parsed = partnerListQuerySchema.parse(Object.fromEntries(new URLSearchParams(query)));
-    const tx = await openTenantTransaction(t.db.pool, tenant.tenantId);
-    try {
-      const sent: pg.QueryConfig[] = [];
-      const client = new Proxy(tx.client, {
-        get: (target, property, receiver) =>
-          property === 'query'
-            ? (config: pg.QueryConfig) => {
-                sent.push(config);
-                return target.query(config);
-              }
-            : Reflect.get(target, property, receiver),
-      });
-      await find({ tenantId: tenant.tenantId, client, db: drizzle(client) }, parsed as never);
-      await tx.client.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off');
-      const explained: string[] = [];
-      for (const { text, values } of sent) {
-        const { rows } = await tx.client.query(`EXPLAIN (COSTS OFF) ${text}`, values);
-        explained.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
-      }
-      return explained.join('\n');
-    } finally {
-      await tx.rollback();
-    }
-  }
+    return listPlans(t.db.pool, tenant.tenantId, (tx) => find(tx, parsed as never));
+  };
 
   it('finds the page of a search by an index-only scan in the list order, whatever the filters', async () => {
     const filters = [

@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findProducts } from '../../src/server/modules/masters/products/find-products';
+import {
+  PRODUCT_COUNT_CAP,
+  productListQuerySchema,
+} from '../../src/server/modules/masters/products/product.schema';
 import { withTenantTransaction } from '../../src/server/platform/db/tenant-transaction';
 import {
   api,
@@ -8,6 +13,7 @@ import {
   type TestApp,
   type TestTenant,
 } from '../support/app';
+import { listPlans } from '../support/list-plans';
 
 /** 商品 master, 得意先別単価 and the unit price a document line starts with. */
 let t: TestApp;
@@ -446,5 +452,52 @@ describe('単価の決定 (unit price for a document line)', () => {
       column: null,
       partnerProductCode: '',
     });
+  });
+});
+
+describe('商品一覧 at scale (ADR 0023)', () => {
+  it('counts exactly up to the cap and pages through every match once', async () => {
+    const bulk = await createSignedInTenant(t);
+    await withTenantTransaction(t.db.pool, bulk.tenantId, (tx) =>
+      tx.client.query(
+        `INSERT INTO app.products (tenant_id, product_id, code, name, search_name, search_kana, tax_rate_code)
+         SELECT $1::uuid, gen_random_uuid(), 'P' || lpad(n::text, 4, '0'), '一括部品' || n, '一括部品' || n, '', '10'
+           FROM generate_series(1, 1003) AS n`,
+        [bulk.tenantId],
+      ),
+    );
+    const list = (query: string) =>
+      api(t, bulk.adminCookie)
+        .get(`/api/v1/products?${query}`)
+        .then((response) => response.json());
+    const first = await list(`q=${encodeURIComponent('一括')}&limit=100`);
+    expect(first.total).toEqual({ count: PRODUCT_COUNT_CAP, isCapped: true });
+    expect((await list(`q=${encodeURIComponent('一括部品100')}`)).total).toEqual({
+      count: 5,
+      isCapped: false,
+    });
+    const seen = new Set<string>(first.items.map((p: { code: string }) => p.code));
+    for (let cursor = first.nextCursor; cursor; ) {
+      const page = await list(`q=${encodeURIComponent('一括')}&limit=100&cursor=${cursor}`);
+      for (const p of page.items) seen.add(p.code);
+      cursor = page.nextCursor;
+    }
+    expect(seen.size).toBe(1003);
+  });
+
+  it('finds a page by an index-only scan in the list order, never reading the table to search', async () => {
+    await t.db.superuser.query('VACUUM (ANALYZE) app.products');
+    for (const query of ['', 'q=S-', `q=${encodeURIComponent('ぼーるぺん')}`, 'q=49123456']) {
+      for (const extra of ['', '&sort=kana', '&active=all']) {
+        const parsed = productListQuerySchema.parse(
+          Object.fromEntries(new URLSearchParams(`${query}${extra}`)),
+        );
+        const plan = await listPlans(t.db.pool, tenant.tenantId, (tx) => findProducts(tx, parsed));
+        expect(plan, `${query}${extra}`).toMatch(
+          /Index Only Scan using products_(code|kana)_cover_idx/,
+        );
+        expect(plan, `${query}${extra}`).not.toContain('Disabled: true');
+      }
+    }
   });
 });

@@ -70,8 +70,8 @@ export const products = appSchema
     (t) => [
       primaryKey({ columns: [t.tenantId, t.productId] }),
       unique('products_code_key').on(t.tenantId, t.code),
-      index('products_search_kana_idx').on(t.tenantId, t.searchKana, t.code),
-      index('products_active_code_idx').on(t.tenantId, t.code).where(sql`is_active`),
+      // The list's covering indexes products_code_cover_idx and products_kana_cover_idx (ADR 0023)
+      // carry INCLUDE columns, which drizzle cannot declare: they are in drizzle/0027_product_search_cover.sql.
       index('products_jan_idx').on(t.tenantId, t.janCode).where(sql`jan_code <> ''`),
       foreignKey({ columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
       tenantIsolationPolicy(),

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, like, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { partnerCodePattern } from '../../../../domain/partners/partner-fields';
 import { normalizeForSearch } from '../../../../domain/text/normalize-search';
@@ -6,8 +6,14 @@ import { searchCore } from '../../../../domain/text/search-core';
 import { prefixRangePlaceholders, prefixRangeValues } from '../../../platform/db/prefix-range';
 import type { RowSelection } from '../../../platform/db/row-select';
 import { shapedStatement } from '../../../platform/db/shaped-statement';
+import {
+  escapeLike,
+  readCursor,
+  readSortedPage,
+  type SortedPage,
+  sortedListStatement,
+} from '../../../platform/db/sorted-list';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
-import { AppError } from '../../../platform/http/problem';
 import type { PartnerClassificationTable } from '../classifications/classification.table';
 import {
   type ClassificationFilterShape,
@@ -46,17 +52,6 @@ type ListShape = {
   byKana: boolean;
 } & ClassificationFilterShape;
 
-export interface PartnerPage<Row> {
-  rows: Row[];
-  nextCursor: string | null;
-  total: { count: number; isCapped: boolean } | null;
-}
-
-/** Escapes LIKE wildcards so user input only ever matches literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
 /** A query that looks like a phone number also matches the phone's digits anywhere. */
 const PHONE_LIKE = /^[0-9０-９\-－() +]+$/;
 
@@ -93,24 +88,12 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
       classificationMatch(shape, assignments, { tenantId: c.tenantId, partnerId: c.partnerId }),
     );
 
-  /**
-   * Page and count in one pass (ADR 0023). The inner select walks a covering index
-   * (*_code_cover_idx, *_kana_cover_idx) in the list's order as an index-only scan, checks
-   * every condition on the index entry and stops after `scan` hits: the page plus one on later
-   * pages, the count cap plus one on the first. A search that matches few rows still reads
-   * the whole tenant, but only once and never the table; only the page's rows are read from it.
-   */
-  const page = shapedStatement<ListShape, Row & { hits: number }>((shape) => {
-    const afterCursor = !shape.after
-      ? undefined
-      : shape.byKana
-        ? sql`(${c.searchKana}, ${c.code}) > (${sql.placeholder('afterKana')}, ${sql.placeholder('afterCode')})`
-        : gt(c.code, sql.placeholder('afterCode'));
-    const order = shape.byKana ? sql`search_kana, code` : sql`code`;
-    const hits = sql`select ${c.partnerId} as hit_id, ${c.code} as code, ${c.searchKana} as search_kana from ${table} where ${and(matching(shape), afterCursor)} order by ${order} limit ${sql.placeholder('scan')}`;
-    const numbered = sql`select hit_id, count(*) over () as hits, row_number() over (order by ${order}) as n from (${hits}) hit`;
-    return sql`select ${selection.columns}, numbered.hits::int as hits from ${table} join (${numbered}) numbered on ${eq(c.tenantId, sql.placeholder('tenantId'))} and ${c.partnerId} = numbered.hit_id where numbered.n <= ${sql.placeholder('limit')} order by numbered.n`;
-  }, selection.types);
+  const page = sortedListStatement(
+    table,
+    { tenantId: c.tenantId, id: c.partnerId, code: c.code, searchKana: c.searchKana },
+    selection,
+    matching,
+  );
 
   const idStatement = shapedStatement<ListShape, { partnerId: string }>(
     (shape) =>
@@ -120,7 +103,7 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
   function statementInput(
     tx: TenantTransaction,
     query: PartnerSearch & Pick<PartnerListQuery, 'sort' | 'limit'>,
-    cursor: [string, string] | null,
+    after: boolean,
   ) {
     const kana = query.kana ? prefixRangeValues('kana', normalizeForSearch(query.kana)) : null;
     const key = query.q ? normalizeForSearch(query.q) : '';
@@ -141,7 +124,7 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
       qPhone: phoneDigits.length > 0,
       staff: query.staff !== undefined,
       department: query.department !== undefined,
-      after: cursor !== null,
+      after,
       byKana: query.sort === 'kana',
       ...classificationFilterShape(query.classifications),
     };
@@ -152,8 +135,6 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
       qPhone: `%${phoneDigits}%`,
       staff: query.staff ?? '',
       department: query.department ?? '',
-      afterKana: cursor?.[0] ?? '',
-      afterCode: cursor?.[1] ?? '',
       limit: query.limit + 1,
       ...kana,
       ...qCode,
@@ -163,21 +144,16 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
     return { shape, values };
   }
 
-  async function find(tx: TenantTransaction, query: PartnerListQuery): Promise<PartnerPage<Row>> {
-    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-    const { shape, values } = statementInput(tx, query, cursor);
-    const scan = cursor ? query.limit + 1 : Math.max(query.limit, PARTNER_COUNT_CAP) + 1;
-
-    const found = await page.rows(tx, shape, { ...values, scan });
-    const hits = found[0]?.hits ?? 0;
-    const shown = found.slice(0, query.limit).map(({ hits: _, ...row }) => row as unknown as Row);
-    const last = shown.at(-1);
-    const nextCursor =
-      found.length > query.limit && last ? encodeCursor([last.searchKana, last.code]) : null;
-    const total = cursor
-      ? null
-      : { count: Math.min(hits, PARTNER_COUNT_CAP), isCapped: hits > PARTNER_COUNT_CAP };
-    return { rows: shown, nextCursor, total };
+  async function find(tx: TenantTransaction, query: PartnerListQuery): Promise<SortedPage<Row>> {
+    const cursor = readCursor(query.cursor);
+    const { shape, values } = statementInput(tx, query, cursor !== null);
+    return readSortedPage(page, tx, {
+      shape,
+      values,
+      cursor,
+      limit: query.limit,
+      countCap: PARTNER_COUNT_CAP,
+    });
   }
 
   /** Ids of the partners a search matches, at most `limit`. */
@@ -185,29 +161,11 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
     const { shape, values } = statementInput(
       tx,
       { ...search, sort: 'code', limit: limit - 1 },
-      null,
+      false,
     );
     const rows = await idStatement.rows(tx, shape, values);
     return rows.map((row) => row.partnerId);
   }
 
   return { find, ids };
-}
-
-function encodeCursor(key: [string, string]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
-      return value as [string, string];
-    }
-  } catch {
-    // fall through to the validation error below
-  }
-  throw new AppError('validation_failed', {
-    errors: [{ path: 'cursor', message: 'ページ位置の指定が正しくありません' }],
-  });
 }
