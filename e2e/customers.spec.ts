@@ -94,6 +94,9 @@ test('staff register, find, edit a customer and sign out', async ({ page }) => {
     await page.getByLabel('検索').fill(`㈱山田テスト${tag}`);
     await expect(page.getByTestId('partner-total')).toHaveText('1件');
     await expect(rows.nth(1)).toContainText(name);
+    // Each search below changes the count, so each wait proves the list followed the box.
+    await page.getByLabel('検索').fill(tag);
+    await expect(page.getByTestId('partner-total')).toHaveText('2件');
     await page.getByLabel('検索').fill(toHiragana(kana));
     await expect(page.getByTestId('partner-total')).toHaveText('1件');
   });

@@ -90,7 +90,7 @@ test('an ended tenant sees the banner everywhere, cannot save, and downloads its
   await page.screenshot({ path: 'test-results/screens/data-export.png', fullPage: true });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: 'ZIP ファイルをダウンロード' }).click(),
+    page.getByRole('button', { name: 'ZIP ファイルをダウンロード' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^akinai-export-ended-e2e-\d{8}-\d{6}\.zip$/);
   const file = await download.path();

@@ -109,7 +109,7 @@ test('an admin builds a permission group on the grid, copies and deletes it, and
     await page.getByText('Shift_JIS', { exact: true }).click();
     await expect(page.getByText('「〓」に置き換えて')).toBeVisible();
     const downloading = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'CSV出力' }).click();
+    await page.getByRole('button', { name: 'CSV出力' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^audit-log-\d{8}-\d{6}\.csv$/);
     const bytes = readFileSync((await download.path())!);

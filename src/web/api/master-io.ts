@@ -4,9 +4,8 @@ import type {
   ImportMode,
   MasterKind,
 } from '../../server/modules/master-io/import-job.schema';
-import type { Problem } from '../../server/platform/http/problem';
-import { activeLanguage } from '../i18n/i18n';
-import { ApiError, apiRequest, CSRF_HEADER, CSRF_HEADER_VALUE } from './client';
+import { apiRequest } from './client';
+import { downloadFile } from './download';
 
 export type { FileFormat, ImportJob, ImportMode, MasterKind };
 
@@ -42,45 +41,13 @@ export function commitImport(master: MasterKind, jobId: string): Promise<ImportJ
   return apiRequest<ImportJob>('POST', `/${master}/imports/${jobId}/commit`);
 }
 
-/**
- * Downloads an export or template through fetch (not a plain link), so a refusal such as
- * export_unencodable arrives as a problem the screen can show.
- */
-export async function downloadMasterFile(
+/** An export or template, through fetch so that a refusal such as export_unencodable shows. */
+export function downloadMasterFile(
   master: MasterKind,
   kind: 'export' | 'import-template',
   query: Record<string, string | undefined>,
 ): Promise<void> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/${master}/${kind}?${params}`, {
-      headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE, 'accept-language': activeLanguage() },
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', null);
-  }
-  if (!response.ok) {
-    let problem: Problem | null = null;
-    try {
-      problem = (await response.json()) as Problem;
-    } catch {
-      problem = null;
-    }
-    throw new ApiError(response.status, problem?.code ?? 'unexpected_response', problem);
-  }
-  const blob = await response.blob();
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-  const name = encoded ? decodeURIComponent(encoded) : `${master}.csv`;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return downloadFile(`/api/v1/${master}/${kind}?${params}`, `${master}.csv`);
 }

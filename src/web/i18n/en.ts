@@ -1331,6 +1331,7 @@ export const en: Messages = {
     endedBody: (ended: string, purge: string) =>
       `Your contract ended on ${ended}. All data, including backups, will be deleted on ${purge} and cannot be restored afterwards.`,
     download: 'Download ZIP file',
+    preparing: 'Preparing the ZIP file…',
     audited:
       'Exports are recorded in the audit log. Large organisations may need a moment to download.',
   },

@@ -1321,6 +1321,7 @@ export const ja = {
     endedBody: (ended: string, purge: string) =>
       `ご契約は ${ended} に終了しました。データはバックアップを含めて ${purge} に削除され、削除後は復元できません。`,
     download: 'ZIP ファイルをダウンロード',
+    preparing: 'ZIP ファイルを作成しています…',
     audited:
       'エクスポートは操作ログに記録されます。データ量によってはダウンロードに時間がかかります。',
   },

@@ -1,14 +1,22 @@
-import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AuditFilter, CsvEncoding } from '../../../server/modules/audit-log/audit-log.schema';
 import { auditExportUrl } from '../../api/audit-log';
-import { useT } from '../../i18n/i18n';
+import { downloadFile } from '../../api/download';
+import { errorMessage } from '../../api/error-message';
+import { useLanguage, useT } from '../../i18n/i18n';
 
 /** CSV download of the current filter; the encoding choice says what Shift_JIS will lose. */
 export function AuditExportPanel({ filter }: { filter: AuditFilter }) {
   const t = useT();
   const texts = t.auditLog.export;
+  const [language] = useLanguage();
   const [encoding, setEncoding] = useState<CsvEncoding>('utf8');
+  // Through fetch, not a link: a refusal (another export running) shows as a message here.
+  const download = useMutation({
+    mutationFn: () => downloadFile(auditExportUrl(filter, encoding), 'audit-log.csv'),
+  });
   return (
     <Paper withBorder p="md" mt="md" style={{ borderColor: 'var(--akinai-panel-border)' }}>
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="md">
@@ -38,10 +46,15 @@ export function AuditExportPanel({ filter }: { filter: AuditFilter }) {
             </Text>
           )}
         </Stack>
-        <Button component="a" href={auditExportUrl(filter, encoding)} download variant="default">
+        <Button variant="default" onClick={() => download.mutate()} loading={download.isPending}>
           {texts.button}
         </Button>
       </Group>
+      {download.error && (
+        <Alert color="red" variant="light" mt="sm" role="alert">
+          {errorMessage(download.error, t, language)}
+        </Alert>
+      )}
     </Paper>
   );
 }

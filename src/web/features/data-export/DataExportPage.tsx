@@ -1,4 +1,7 @@
 import { Alert, Button, Code, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { downloadFile } from '../../api/download';
+import { errorMessage } from '../../api/error-message';
 import { useMe } from '../../auth/session';
 import { IconAlert, IconDownload } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,6 +14,10 @@ export function DataExportPage() {
   const [language] = useLanguage();
   const texts = t.dataExport;
   const contract = useMe().tenant.contract;
+  // Through fetch, not a link: a second click while an export runs gets the 429's message.
+  const download = useMutation({
+    mutationFn: () => downloadFile('/api/v1/data-export', 'akinai-export.zip'),
+  });
   return (
     <>
       <PageHeader
@@ -58,14 +65,23 @@ export function DataExportPage() {
             </Text>
             <Text fz="sm">{texts.format}</Text>
           </div>
+          {download.isPending && (
+            <Text fz="sm" role="status">
+              {texts.preparing}
+            </Text>
+          )}
+          {download.error && (
+            <Alert color="red" variant="light" icon={<IconAlert size={18} />} role="alert">
+              {errorMessage(download.error, t, language)}
+            </Alert>
+          )}
           <Group justify="space-between" align="center" wrap="wrap" gap="md">
             <Text fz="xs" c="dimmed" maw={560}>
               {texts.audited}
             </Text>
             <Button
-              component="a"
-              href="/api/v1/data-export"
-              download
+              onClick={() => download.mutate()}
+              loading={download.isPending}
               leftSection={<IconDownload size={16} />}
             >
               {texts.download}
