@@ -104,8 +104,22 @@ describe('partner search (q)', () => {
     }
     expect(await q('東京山田')).toEqual(['A003']);
     expect(await q('佐藤運輸(株)')).toEqual(['B001']);
-    // Only a 法人格: nothing to look for in names (codes and kana still could match).
-    expect(await q('株式会社')).toEqual([]);
+    // Only a 法人格: the names that contain it, as typed.
+    expect(await q('株式会社')).toEqual(['A001', 'B001']);
+  });
+
+  it('finds a name with a 法人格 in the middle when it is typed as registered', async () => {
+    for (const [code, name] of [
+      ['M001', '北海商事(株)札幌支店'],
+      ['M002', '南国郵便株式会社 那覇支店'],
+    ]) {
+      const created = await api(t, tenant.adminCookie).post('/api/v1/customers', { code, name });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    expect(await q('北海商事(株)札幌支店')).toEqual(['M001']);
+    expect(await q('北海商事㈱札幌支店')).toEqual(['M001']);
+    expect(await q('南国郵便株式会社 那覇支店')).toEqual(['M002']);
+    expect(await q('㈱北海商事')).toEqual(['M001']);
   });
 
   it('finds by kana prefix typed in hiragana, katakana or half-width kana', async () => {
@@ -300,14 +314,21 @@ describe('plans', () => {
 });
 
 describe('searchCore', () => {
-  it('leaves every 法人格 of LEGAL_FORMS out of a query, wherever it stands', () => {
+  it('leaves a 法人格 of LEGAL_FORMS out at either end of a query, and only there', () => {
     for (const form of LEGAL_FORMS) {
       expect(searchCore(normalizeForSearch(`${form}山田`)), form).toBe('山田');
       expect(searchCore(normalizeForSearch(`山田${form}`)), form).toBe('山田');
+      expect(searchCore(normalizeForSearch(`${form} 山田 `)), form).toBe('山田');
+      // In the middle it is part of the name as registered (山田商事(株)大阪支店).
+      expect(searchCore(normalizeForSearch(`山田${form}大阪`)), form).toBe(
+        normalizeForSearch(`山田${form}大阪`),
+      );
     }
     expect(searchCore(normalizeForSearch('㈱山田'))).toBe('山田');
     expect(searchCore(normalizeForSearch('（有）山田'))).toBe('山田');
-    expect(searchCore('株式会社')).toBe('');
+    // Nothing left: the query as typed.
+    expect(searchCore('株式会社')).toBe('株式会社');
+    expect(searchCore(normalizeForSearch('(株)'))).toBe('(株)');
     // Words that only contain part of a 法人格 stay.
     expect(searchCore('株式山田会社')).toBe('株式山田会社');
   });

@@ -1,7 +1,8 @@
 /**
- * 法人格 words a name query leaves out: a user types 株式会社山田商店, (株)山田商店 or ㈱山田商店
- * (NFKC gives (株)) for the customer registered as 山田商店(株), so only the rest of the query
- * has to appear in the name. 株式会社 alone, in most names of a master, finds no name.
+ * 法人格 words a name query may leave out at either end: a user types 株式会社山田商店,
+ * (株)山田商店 or ㈱山田商店 (NFKC gives (株)) for the customer registered as 山田商店(株), so
+ * only the rest of the query has to appear in the name. One in the middle (山田商事(株)大阪支店)
+ * is part of the name as registered and stays.
  */
 export const LEGAL_FORMS = [
   '株式会社',
@@ -30,12 +31,19 @@ export const LEGAL_FORMS = [
   '(特非)',
 ] as const;
 
-const legalForm = new RegExp(
-  LEGAL_FORMS.map((word) => word.replace(/[()]/g, (char) => `\\${char}`)).join('|'),
+const legalFormAlternatives = LEGAL_FORMS.map((word) =>
+  word.replace(/[()]/g, (char) => `\\${char}`),
+).join('|');
+const leadingOrTrailingLegalForm = new RegExp(
+  `^(?:\\s*(?:${legalFormAlternatives}))+|(?:(?:${legalFormAlternatives})\\s*)+$`,
   'g',
 );
 
-/** A normalised query (normalizeForSearch) without its 法人格: what a name must contain. */
+/**
+ * A normalised query (normalizeForSearch) without a 法人格 at either end: what a name must
+ * contain. A query that is nothing but 法人格 is searched as typed.
+ */
 export function searchCore(normalizedQuery: string): string {
-  return normalizedQuery.replace(legalForm, '').trim();
+  const core = normalizedQuery.replace(leadingOrTrailingLegalForm, '').trim();
+  return core === '' ? normalizedQuery : core;
 }

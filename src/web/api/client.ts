@@ -113,8 +113,19 @@ export async function apiRequest<T>(
     return (await response.json()) as T;
   }
 
+  throw await failedResponse(response, options.expectUnauthenticated ?? false);
+}
+
+/**
+ * The ApiError for a non-2xx response; a session found gone also sends the user to sign in
+ * (unless the caller expects that, like the session probe).
+ */
+export async function failedResponse(
+  response: Response,
+  expectUnauthenticated = false,
+): Promise<ApiError> {
   const problem = await readProblem(response);
   const error = new ApiError(response.status, problem?.code ?? 'unexpected_response', problem);
-  if (error.code === 'unauthenticated' && !options.expectUnauthenticated) onUnauthenticated();
-  throw error;
+  if (error.code === 'unauthenticated' && !expectUnauthenticated) onUnauthenticated();
+  return error;
 }

@@ -1,6 +1,5 @@
-import type { Problem } from '../../server/platform/http/problem';
 import { activeLanguage } from '../i18n/i18n';
-import { ApiError, CSRF_HEADER, CSRF_HEADER_VALUE } from './client';
+import { ApiError, CSRF_HEADER, CSRF_HEADER_VALUE, failedResponse } from './client';
 
 /**
  * Downloads a file through fetch rather than a plain link, so a refusal (429 while another
@@ -19,16 +18,14 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   } catch {
     throw new ApiError(0, 'network_error', null);
   }
-  if (!response.ok) {
-    let problem: Problem | null = null;
-    try {
-      problem = (await response.json()) as Problem;
-    } catch {
-      problem = null;
-    }
-    throw new ApiError(response.status, problem?.code ?? 'unexpected_response', problem);
+  if (!response.ok) throw await failedResponse(response);
+  let blob: Blob;
+  try {
+    blob = await response.blob();
+  } catch {
+    // The body broke off after a 200 (the connection dropped or the export failed midway).
+    throw new ApiError(0, 'network_error', null);
   }
-  const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

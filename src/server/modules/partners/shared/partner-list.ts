@@ -44,7 +44,6 @@ type ListShape = {
   q: boolean;
   qCode: boolean;
   qKana: boolean;
-  qName: boolean;
   qPhone: boolean;
   staff: boolean;
   department: boolean;
@@ -77,13 +76,12 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
       shape.department ? eq(c.departmentId, sql.placeholder('department')) : undefined,
       shape.kana ? prefixRangePlaceholders(c.searchKana, 'kana') : undefined,
       shape.q
-        ? // A query none of the four can match (only a 法人格, say) matches nothing, not all.
-          (or(
+        ? or(
             shape.qCode ? prefixRangePlaceholders(c.code, 'qCode') : undefined,
             shape.qKana ? prefixRangePlaceholders(c.searchKana, 'qKana') : undefined,
-            shape.qName ? like(c.searchName, sql.placeholder('qName')) : undefined,
+            like(c.searchName, sql.placeholder('qName')),
             shape.qPhone ? like(c.searchPhone, sql.placeholder('qPhone')) : undefined,
-          ) ?? sql`false`)
+          )
         : undefined,
       classificationMatch(shape, assignments, { tenantId: c.tenantId, partnerId: c.partnerId }),
     );
@@ -120,7 +118,6 @@ export function partnerList<Row extends { code: string; searchKana: string }>(
       q: Boolean(query.q),
       qCode: qCode !== null,
       qKana: qKana !== null,
-      qName: nameCore !== '',
       qPhone: phoneDigits.length > 0,
       staff: query.staff !== undefined,
       department: query.department !== undefined,
