@@ -32,7 +32,7 @@ export class MfaKeyMismatchError extends Error {
         'Either set MFA_ENCRYPTION_KEY to the key this database was used with (look for a typo, a database',
         'restored from another installation, or an environment that was changed), or, only if that key is',
         'truly lost, run `npm run ops -- mfa:forget-key --yes` with the new key set: every user and operator',
-        'then sets up two-step verification again. See docs/operations/configuration.md.',
+        'then sets up two-step verification again. See docs/operations/mfa-key.md.',
       ].join('\n'),
     );
     this.name = 'MfaKeyMismatchError';
