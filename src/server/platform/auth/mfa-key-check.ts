@@ -27,7 +27,7 @@ export class MfaKeyMismatchError extends Error {
   constructor() {
     super(
       [
-        'MFA_ENCRYPTION_KEY is not the key this database’s two-step verification secrets were sealed with,',
+        "MFA_ENCRYPTION_KEY is not the key this database's two-step verification secrets were sealed with,",
         'so every two-step sign-in would fail. Akinai does not start with it.',
         'Either set MFA_ENCRYPTION_KEY to the key this database was used with (look for a typo, a database',
         'restored from another installation, or an environment that was changed), or, only if that key is',
