@@ -75,7 +75,7 @@ async function waitForBanner(child: ChildProcess, output: () => string): Promise
     if (port) return `http://127.0.0.1:${port}`;
     if (child.exitCode !== null || child.signalCode !== null) {
       // Its last words (why it stopped) may still be in the pipe when the exit is seen.
-      if (child.stdout && !child.stdout.readableEnded) {
+      if (!child.stdout?.readableEnded || !child.stderr?.readableEnded) {
         await new Promise((resolve) => child.once('close', resolve));
       }
       throw new Error(
