@@ -85,6 +85,12 @@ export const unlimitedRequestBudgets = {
   TENANT_RATE_LIMIT_PER_MINUTE: '100000000',
 } as const;
 
+/**
+ * One key per bench run: an app restarted on the same database must bring the key it was first
+ * started with, or the start-up key check refuses it (ADR 0027).
+ */
+const benchMfaKey = randomBytes(32).toString('base64');
+
 /** The env of an app started by a bench (bench/servers/api.ts) on its embedded PostgreSQL. */
 export function benchApiEnv(options: {
   dataDir: string;
@@ -96,7 +102,7 @@ export function benchApiEnv(options: {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
     APP_ORIGIN: 'http://127.0.0.1',
-    MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    MFA_ENCRYPTION_KEY: benchMfaKey,
     HOST: '127.0.0.1',
     PORT: '0',
     DATA_DIR: options.dataDir,

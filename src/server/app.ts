@@ -83,6 +83,8 @@ export interface AppDependencies {
   https?: ServerOptions;
   /** The built SPA; tests point it at a stand-in so HTML responses exist without a build. */
   webRoot?: string;
+  /** The key start-up already resolved and checked (ADR 0027); resolved from config if absent. */
+  mfaKey?: Buffer;
 }
 
 export interface AkinaiApp {
@@ -100,6 +102,7 @@ export async function buildApp({
   pool,
   https,
   webRoot,
+  mfaKey,
 }: AppDependencies): Promise<AkinaiApp> {
   const app = Fastify({
     ...(https ? { https } : {}),
@@ -184,7 +187,7 @@ export async function buildApp({
     bulkRetryAfterSeconds: config.BULK_RETRY_AFTER_SECONDS,
     cookieName,
   });
-  const secretBox = createSecretBox(resolveMfaKey(config));
+  const secretBox = createSecretBox(mfaKey ?? resolveMfaKey(config));
   await app.register(healthRoutes, { pool });
   await app.register(metricsRoutes, { pool });
   let openApiDocument: unknown;

@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { startLifecycleScheduler } from './modules/lifecycle/lifecycle-scheduler';
 import { ensureDemoTenant } from './modules/organization/demo-tenant';
+import { mfaKeyIsEphemeral, resolveMfaKey } from './platform/auth/mfa-key';
+import { checkMfaKey } from './platform/auth/mfa-key-check';
+import { createSecretBox } from './platform/auth/secret-box';
 import type { Config } from './platform/config';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './platform/db/embedded';
 import { migrateDatabase } from './platform/db/migrate';
@@ -18,7 +21,7 @@ export interface RunningAkinai {
 
 /**
  * Everything `npm start` does, as a function tests can call: database (embedded unless
- * DATABASE_URL is set) → migrations → role safety check → demo tenant → HTTP.
+ * DATABASE_URL is set) → migrations → role safety check → MFA key check → demo tenant → HTTP.
  */
 export async function startAkinai(config: Config): Promise<RunningAkinai> {
   let embedded: EmbeddedDatabase | undefined;
@@ -36,6 +39,9 @@ export async function startAkinai(config: Config): Promise<RunningAkinai> {
   try {
     await migrateDatabase(ownerUrl);
     await assertRuntimeRoleIsSafe(pool);
+    const mfaKey = resolveMfaKey(config);
+    // A wrong key fails here, before listening, not as a 500 at every two-step sign-in.
+    if (!mfaKeyIsEphemeral(config)) await checkMfaKey(pool, createSecretBox(mfaKey));
     const demoLogin = config.DEMO_TENANT
       ? await ensureDemoTenant(pool, config.DEMO_ADMIN_PASSWORD)
       : null;
@@ -46,7 +52,7 @@ export async function startAkinai(config: Config): Promise<RunningAkinai> {
           minVersion: 'TLSv1.2' as const,
         }
       : undefined;
-    const { app } = await buildApp({ config, pool, https });
+    const { app } = await buildApp({ config, pool, https, mfaKey });
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -74,7 +74,13 @@ async function waitForBanner(child: ChildProcess, output: () => string): Promise
     // 127.0.0.1, not localhost: the app listens on IPv4 only and fetch may try ::1 first.
     if (port) return `http://127.0.0.1:${port}`;
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`app process exited during start:\n${output()}`);
+      // Its last words (why it stopped) may still be in the pipe when the exit is seen.
+      if (!child.stdout?.readableEnded || !child.stderr?.readableEnded) {
+        await new Promise((resolve) => child.once('close', resolve));
+      }
+      throw new Error(
+        `app process exited with code ${child.exitCode ?? child.signalCode} during start:\n${output()}`,
+      );
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

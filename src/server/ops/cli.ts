@@ -8,6 +8,7 @@ import { backupRestorePlatform } from './commands/backup-restore-platform';
 import { backupRun } from './commands/backup-run';
 import { lifecycleDeletions } from './commands/lifecycle-deletions';
 import { lifecycleRun } from './commands/lifecycle-run';
+import { mfaForgetKey } from './commands/mfa-forget-key';
 import { operatorCreate } from './commands/operator-create';
 import { operatorResetMfa } from './commands/operator-reset-mfa';
 import type { OpsCommand, OpsIo } from './ops-command';
@@ -28,6 +29,7 @@ export const commands: readonly OpsCommand[] = [
   lifecycleDeletions,
   operatorCreate,
   operatorResetMfa,
+  mfaForgetKey,
 ];
 
 const consoleIo: OpsIo = {

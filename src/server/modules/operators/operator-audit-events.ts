@@ -12,6 +12,8 @@ export const operatorAuditEvents = {
   'operator.recovery_code_used': 'リカバリーコードでログイン',
   'operator.recovery_codes_regenerated': 'リカバリーコードを再発行',
   'operator.mfa_reset': '2段階認証をリセット (CLI)',
+  /** mfa:forget-key: every operator's and user's 2段階認証 cleared; detail holds the counts. */
+  'platform.mfa_key_forgotten': 'MFA暗号鍵の紛失により全員の2段階認証をリセット (CLI)',
   'platform.restored': 'プラットフォーム表をバックアップから復元',
   'tenant.created': '組織を作成',
   'tenant.converted': '有料契約に切り替え',

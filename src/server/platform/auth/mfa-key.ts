@@ -22,6 +22,14 @@ export function resolveMfaKey(config: Config): Buffer {
   return decodeKey(readFileSync(path, 'utf8').trim());
 }
 
+/**
+ * A test run without MFA_ENCRYPTION_KEY draws a new key per process: nothing sealed with it
+ * outlives the process, so there is no stored check value to compare it with (ADR 0027).
+ */
+export function mfaKeyIsEphemeral(config: Config): boolean {
+  return !config.MFA_ENCRYPTION_KEY && config.NODE_ENV === 'test';
+}
+
 export function decodeKey(text: string): Buffer {
   const key = Buffer.from(text, 'base64');
   if (key.length !== 32) throw new Error('MFA_ENCRYPTION_KEY must be 32 bytes, base64-encoded');

@@ -29,6 +29,8 @@ export const globalTables: Record<string, string> = {
   'app.operator_audit_log': 'what operators did, across tenants; kept after a tenant is purged',
   'app.announcements':
     'release notes for every tenant; tenants see only published rows through their own policy (ADR 0019)',
+  'app.mfa_key_check':
+    'one check value sealed under MFA_ENCRYPTION_KEY for the whole install (ADR 0027)',
   'app.break_glass_grants':
     'operator access grants to one tenant (target_tenant_id), kept after purge',
   // 障害 (ADR 0020): the provider's incidents. Declared ones are public (status page); which
