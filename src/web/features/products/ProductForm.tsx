@@ -25,10 +25,10 @@ import { FormSaveAlerts } from '../../components/FormSaveAlerts';
 import { FormSection } from '../../components/FormSection';
 import { FormActionBar } from '../../components/form/FormActionBar';
 import { textFieldBinder } from '../../components/form/text-field';
+import { useAutoNumbering } from '../../components/form/useAutoNumbering';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { useT } from '../../i18n/i18n';
 import { issuesByField } from '../../lib/validation';
-import { useAutoNumbering } from '../partners/PartnerEditHeader';
 import { isProductField, type ProductFormValues, toInput } from './product-form-model';
 
 type ProductSave = ReturnType<typeof toInput>;
