@@ -13,6 +13,11 @@ interface MasterNavigation<T> {
   listKey: QueryKey;
   /** The cache key of one record, so the list → form → list round trip needs no refetch. */
   detailKey: (record: T) => QueryKey;
+  /**
+   * The list's filters when the user left it, for lists that keep them in the URL (商品,
+   * 得意先, 仕入先): 戻る returns to the same page instead of an unfiltered page 1.
+   */
+  listSearch?: () => object;
 }
 
 /**
@@ -24,12 +29,14 @@ export function useMasterNavigation<T>({
   listLabel,
   listKey,
   detailKey,
+  listSearch,
 }: MasterNavigation<T>) {
   const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const flash = useFlash();
-  const backToList = () => navigate({ to: listPath });
+  // The list routes each validate their own search; this hook only hands back what they gave.
+  const backToList = () => navigate({ to: listPath, search: listSearch?.() as never });
   return {
     backToList,
     crumbs: (current: string): Crumb[] => [

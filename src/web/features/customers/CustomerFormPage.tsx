@@ -12,29 +12,32 @@ import {
   updateCustomer,
 } from '../../api/customers';
 import { useCan } from '../../auth/session';
+import { RecordStamp } from '../../components/form/RecordStamp';
+import { saveFormProps } from '../../components/form/save-form-props';
+import { useAutoNumbering } from '../../components/form/useAutoNumbering';
+import { useMasterEditor } from '../../components/form/useMasterEditor';
+import { useMasterNavigation } from '../../components/form/useMasterNavigation';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
-import { PartnerStamp, useAutoNumbering, usePartnerDelete } from '../partners/PartnerEditHeader';
 import { PartnerForm } from '../partners/PartnerForm';
-import { usePartnerNavigation } from '../partners/usePartnerNavigation';
 import { CustomerFormFields } from './CustomerFormFields';
 import { type CustomerFormValues, emptyCustomer, toFormValues } from './customer-form-model';
 import { customerListPosition } from './list-position';
 
 function useNavigation() {
   const t = useT();
-  return usePartnerNavigation<Customer>({
+  return useMasterNavigation<Customer>({
     listPath: '/customers',
-    listTitle: t.customers.listTitle,
-    keys: customerKeys,
-    position: customerListPosition,
-    idOf: (saved) => saved.customerId,
+    listLabel: t.customers.listTitle,
+    listKey: [...customerKeys.all, 'list'],
+    detailKey: (saved) => customerKeys.detail(saved.customerId),
+    listSearch: () => customerListPosition.last().search,
   });
 }
 
 export function CustomerNewPage() {
   const t = useT();
-  const { returnToList, afterChange, crumbs } = useNavigation();
+  const { backToList, afterChange, crumbs } = useNavigation();
   const autoNumbering = useAutoNumbering('customers');
   const save = useMutation({
     mutationFn: createCustomer,
@@ -54,11 +57,8 @@ export function CustomerNewPage() {
         requireCode={!autoNumbering}
         initialValues={emptyCustomer}
         messages={t.customerForm}
-        saving={save.isPending}
-        saveError={save.error}
-        resetSaveError={save.reset}
-        onSave={save.mutateAsync}
-        onBack={returnToList}
+        {...saveFormProps(save)}
+        onBack={backToList}
       >
         {(state) => <CustomerFormFields {...state} autoNumbering={autoNumbering} />}
       </PartnerForm>
@@ -71,18 +71,17 @@ export function CustomerEditPage() {
   const can = useCan();
   const { customerId } = useParams({ from: '/_app/customers/$customerId' });
   const customer = useSuspenseQuery(customerQueryOptions(customerId));
-  const { returnToList, afterChange, crumbs } = useNavigation();
+  const { backToList, afterChange, crumbs } = useNavigation();
   const { data } = customer;
-  const save = useMutation({
-    mutationFn: (values: CustomerFormValues) =>
-      updateCustomer(customerId, { ...values, version: data.version }),
-    onSuccess: (saved) => afterChange(t.customerForm.updated(saved.name), saved),
-  });
-  const remove = usePartnerDelete({
-    name: data.name,
-    messages: t.customerForm,
-    remove: () => deleteCustomer(customerId, data.version),
+  const editor = useMasterEditor({
+    record: customer,
+    update: (values: CustomerFormValues, version) =>
+      updateCustomer(customerId, { ...values, version }),
+    remove: (version) => deleteCustomer(customerId, version),
+    onSaved: (saved) => afterChange(t.customerForm.updated(saved.name), saved),
     onDeleted: () => afterChange(t.customerForm.deleted(data.name)),
+    deleteMessages: t.customerForm,
+    deleteBody: t.customerForm.deleteConfirm(data.name),
   });
 
   return (
@@ -92,12 +91,12 @@ export function CustomerEditPage() {
         title={t.customers.editTitle}
         crumbs={crumbs(t.customers.editTitle)}
         description={
-          <PartnerStamp record={data} messages={t.customerForm}>
+          <RecordStamp record={data} labels={t.customerForm}>
             <span data-testid="terms-line">{data.termsSummary}</span>
-          </PartnerStamp>
+          </RecordStamp>
         }
       />
-      {remove.error}
+      {editor.deleteError}
       <PartnerForm
         partnerType="customer"
         key={data.version}
@@ -106,20 +105,13 @@ export function CustomerEditPage() {
         initialValues={toFormValues(data)}
         messages={t.customerForm}
         readOnly={!can('customers:edit')}
-        saving={save.isPending}
-        saveError={save.error}
-        resetSaveError={save.reset}
-        onSave={save.mutateAsync}
-        onBack={returnToList}
-        onReload={async () => {
-          await customer.refetch();
-          save.reset();
-        }}
-        actions={can('customers:delete') && remove.button}
+        {...editor.formProps}
+        onBack={backToList}
+        actions={can('customers:delete') && editor.deleteButton}
       >
         {(state) => <CustomerFormFields {...state} customer={data} autoNumbering={false} />}
       </PartnerForm>
-      {remove.dialog}
+      {editor.deleteDialog}
     </>
   );
 }

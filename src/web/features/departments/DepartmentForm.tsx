@@ -1,9 +1,8 @@
-import { Alert, Grid, Switch, Text, TextInput } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { Grid, Switch, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
 import { departmentInputSchema } from '../../../server/modules/masters/departments/department.schema';
-import { FormSaveAlerts } from '../../components/FormSaveAlerts';
 import { FormSection } from '../../components/FormSection';
-import { FormActionBar } from '../../components/form/FormActionBar';
+import { MasterFormFrame, type MasterFormProps } from '../../components/form/MasterFormFrame';
 import { textFieldBinder } from '../../components/form/text-field';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { useT } from '../../i18n/i18n';
@@ -14,21 +13,11 @@ import {
   isDepartmentField,
 } from './department-form-model';
 
-interface DepartmentFormProps {
-  initialValues: DepartmentFormValues;
-  readOnly?: boolean;
-  saving: boolean;
-  saveError: unknown;
-  resetSaveError: () => void;
-  onSave: (values: DepartmentFormValues) => Promise<unknown>;
-  onBack: () => void;
-  onReload?: () => void;
-  actions?: ReactNode;
-}
+type DepartmentFormProps = MasterFormProps<DepartmentFormValues>;
 
 /** 部門登録/修正: the API's schema checks the input first; server refusals land in place. */
 export function DepartmentForm(props: DepartmentFormProps) {
-  const { readOnly = false, saving } = props;
+  const { readOnly = false } = props;
   const t = useT();
   const f = t.departmentForm.fields;
   const hints = t.departmentForm.hints;
@@ -57,90 +46,77 @@ export function DepartmentForm(props: DepartmentFormProps) {
   );
 
   return (
-    <form ref={form.formRef} onSubmit={submit} noValidate>
-      <FormSaveAlerts
-        invalidCount={form.invalidCount}
-        saveError={props.saveError}
-        otherErrors={form.otherErrors}
-        onReload={props.onReload}
-        labels={t.common.form}
-      />
-      {readOnly && (
-        <Alert color="gray" variant="light" mb="md">
-          {t.departmentForm.readOnly}
-        </Alert>
-      )}
-      <fieldset disabled={readOnly || saving} style={{ border: 0, padding: 0, margin: 0 }}>
-        <FormSection title={t.departmentForm.sections.basic}>
-          <Grid gap="md">
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput
-                {...text('code')}
-                withAsterisk
-                description={hints.code}
-                autoComplete="off"
-                maxLength={15}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 8 }}>
-              <Switch
-                mt={{ base: 0, sm: 30 }}
-                name="isActive"
-                label={f.isActive}
-                description={hints.isActive}
-                checked={values.isActive}
-                onChange={(event) => onChange('isActive', event.currentTarget.checked)}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput {...text('name')} withAsterisk maxLength={40} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput {...text('kana')} />
-            </Grid.Col>
-          </Grid>
-        </FormSection>
-        <FormSection title={t.departmentForm.sections.address}>
-          <Grid gap="md">
-            <Grid.Col span={12}>
-              <Switch
-                name="printsOwnAddress"
-                label={f.printsOwnAddress}
-                description={hints.printsOwnAddress}
-                checked={values.printsOwnAddress}
-                onChange={(event) => onChange('printsOwnAddress', event.currentTarget.checked)}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput
-                {...text('postalCode')}
-                description={hints.postalCode}
-                leftSection={<Text size="sm">〒</Text>}
-                inputMode="numeric"
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 8 }} visibleFrom="sm" />
-            <Grid.Col span={12}>
-              <TextInput {...text('address1')} />
-            </Grid.Col>
-            <Grid.Col span={12}>
-              <TextInput {...text('address2')} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput {...text('phone')} type="tel" />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput {...text('fax')} type="tel" />
-            </Grid.Col>
-          </Grid>
-        </FormSection>
-      </fieldset>
-      <FormActionBar
-        onBack={props.onBack}
-        saving={saving}
-        readOnly={readOnly}
-        actions={props.actions}
-      />
-    </form>
+    <MasterFormFrame
+      {...props}
+      readOnly={readOnly}
+      readOnlyMessage={t.departmentForm.readOnly}
+      alertLabels={t.common.form}
+      form={form}
+      onSubmit={submit}
+    >
+      <FormSection title={t.departmentForm.sections.basic}>
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <TextInput
+              {...text('code')}
+              withAsterisk
+              description={hints.code}
+              autoComplete="off"
+              maxLength={15}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 8 }}>
+            <Switch
+              mt={{ base: 0, sm: 30 }}
+              name="isActive"
+              label={f.isActive}
+              description={hints.isActive}
+              checked={values.isActive}
+              onChange={(event) => onChange('isActive', event.currentTarget.checked)}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput {...text('name')} withAsterisk maxLength={40} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput {...text('kana')} />
+          </Grid.Col>
+        </Grid>
+      </FormSection>
+      <FormSection title={t.departmentForm.sections.address}>
+        <Grid gap="md">
+          <Grid.Col span={12}>
+            <Switch
+              name="printsOwnAddress"
+              label={f.printsOwnAddress}
+              description={hints.printsOwnAddress}
+              checked={values.printsOwnAddress}
+              onChange={(event) => onChange('printsOwnAddress', event.currentTarget.checked)}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <TextInput
+              {...text('postalCode')}
+              description={hints.postalCode}
+              leftSection={<Text size="sm">〒</Text>}
+              inputMode="numeric"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 8 }} visibleFrom="sm" />
+          <Grid.Col span={12}>
+            <TextInput {...text('address1')} />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <TextInput {...text('address2')} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput {...text('phone')} type="tel" />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput {...text('fax')} type="tel" />
+          </Grid.Col>
+        </Grid>
+      </FormSection>
+    </MasterFormFrame>
   );
 }

@@ -1,7 +1,5 @@
-import { Button, Group } from '@mantine/core';
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useState } from 'react';
 import type { Department } from '../../../server/modules/masters/departments/department.schema';
 import {
   createDepartment,
@@ -11,12 +9,12 @@ import {
   updateDepartment,
 } from '../../api/departments';
 import { useCan } from '../../auth/session';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { RecordStamp } from '../../components/form/RecordStamp';
+import { saveFormProps } from '../../components/form/save-form-props';
+import { useMasterEditor } from '../../components/form/useMasterEditor';
 import { useMasterNavigation } from '../../components/form/useMasterNavigation';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
-import { formatJstDateTime } from '../../lib/format';
 import { DepartmentForm } from './DepartmentForm';
 import { type DepartmentFormValues, emptyDepartment, toFormValues } from './department-form-model';
 
@@ -46,10 +44,7 @@ export function DepartmentNewPage() {
       />
       <DepartmentForm
         initialValues={emptyDepartment}
-        saving={save.isPending}
-        saveError={save.error}
-        resetSaveError={save.reset}
-        onSave={save.mutateAsync}
+        {...saveFormProps(save)}
         onBack={backToList}
       />
     </>
@@ -62,18 +57,16 @@ export function DepartmentEditPage() {
   const { departmentId } = useParams({ from: '/_app/departments/$departmentId' });
   const department = useSuspenseQuery(departmentQueryOptions(departmentId));
   const { backToList, afterChange, crumbs } = useDepartmentNavigation();
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const { data } = department;
-
-  const save = useMutation({
-    mutationFn: (values: DepartmentFormValues) =>
-      updateDepartment(departmentId, { ...values, version: data.version }),
-    onSuccess: (saved) => afterChange(t.departmentForm.updated(saved.name), saved),
-  });
-  const remove = useMutation({
-    mutationFn: () => deleteDepartment(departmentId, data.version),
-    onSuccess: () => afterChange(t.departmentForm.deleted(data.name)),
-    onSettled: () => setConfirmingDelete(false),
+  const editor = useMasterEditor({
+    record: department,
+    update: (values: DepartmentFormValues, version) =>
+      updateDepartment(departmentId, { ...values, version }),
+    remove: (version) => deleteDepartment(departmentId, version),
+    onSaved: (saved) => afterChange(t.departmentForm.updated(saved.name), saved),
+    onDeleted: () => afterChange(t.departmentForm.deleted(data.name)),
+    deleteMessages: t.departmentForm,
+    deleteBody: t.departmentForm.deleteBody(data.name),
   });
 
   return (
@@ -82,48 +75,18 @@ export function DepartmentEditPage() {
         help="departments"
         title={t.departments.editTitle}
         crumbs={crumbs(t.departments.editTitle)}
-        description={
-          <Group gap="lg" className="akinai-numeric">
-            <span>
-              {data.code}　{data.name}
-            </span>
-            <span>
-              {t.customerForm.updatedAt} {formatJstDateTime(data.updatedAt)}
-            </span>
-          </Group>
-        }
+        description={<RecordStamp record={data} labels={{ updatedAt: t.customerForm.updatedAt }} />}
       />
-      {remove.error && <ErrorAlert error={remove.error} title={t.departmentForm.deleteFailed} />}
+      {editor.deleteError}
       <DepartmentForm
         key={data.version}
         initialValues={toFormValues(data)}
         readOnly={!can('departments:edit')}
-        saving={save.isPending}
-        saveError={save.error}
-        resetSaveError={save.reset}
-        onSave={save.mutateAsync}
+        {...editor.formProps}
         onBack={backToList}
-        onReload={async () => {
-          await department.refetch();
-          save.reset();
-        }}
-        actions={
-          can('departments:delete') && (
-            <Button variant="subtle" color="red" onClick={() => setConfirmingDelete(true)}>
-              {t.departmentForm.delete}
-            </Button>
-          )
-        }
+        actions={can('departments:delete') && editor.deleteButton}
       />
-      <ConfirmDialog
-        opened={confirmingDelete}
-        title={t.departmentForm.deleteTitle}
-        body={t.departmentForm.deleteBody(data.name)}
-        confirmLabel={t.departmentForm.delete}
-        busy={remove.isPending}
-        onConfirm={() => remove.mutate()}
-        onCancel={() => setConfirmingDelete(false)}
-      />
+      {editor.deleteDialog}
     </>
   );
 }

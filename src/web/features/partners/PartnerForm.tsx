@@ -1,4 +1,3 @@
-import { Alert } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { z } from 'zod';
 import { CODE_REQUIRED_MESSAGE } from '../../../domain/partners/partner-fields';
@@ -6,8 +5,7 @@ import type {
   ClassificationAssignment,
   PartnerType,
 } from '../../../server/modules/partners/classifications/classification.schema';
-import { FormSaveAlerts } from '../../components/FormSaveAlerts';
-import { FormActionBar } from '../../components/form/FormActionBar';
+import { MasterFormFrame, type MasterFormProps } from '../../components/form/MasterFormFrame';
 import { useFormErrors } from '../../components/form/useFormErrors';
 import { issuesByField } from '../../lib/validation';
 import { ClassificationSelects } from '../classifications/ClassificationSelects';
@@ -22,24 +20,14 @@ export interface PartnerFormState<V> {
 /** Every partner form carries its 分類, one item per axis. */
 type PartnerValues = { classifications: ClassificationAssignment[] };
 
-interface PartnerFormProps<V extends PartnerValues> {
+interface PartnerFormProps<V extends PartnerValues> extends MasterFormProps<V> {
   /** Whose 分類 axes the 分類 section offers. */
   partnerType: PartnerType;
   /** The module's input schema: the browser validates exactly as the API will. */
   schema: z.ZodType<V>;
-  initialValues: V;
   messages: PartnerFormMessages;
-  readOnly?: boolean;
-  saving: boolean;
-  saveError: unknown;
-  onSave: (values: V) => Promise<unknown>;
-  resetSaveError: () => void;
-  onBack: () => void;
-  onReload?: () => void;
   /** The code may not be left empty (editing, or 自動採番 off). */
   requireCode: boolean;
-  /** Extra buttons in the action bar (削除). */
-  actions?: ReactNode;
   children: (state: PartnerFormState<V>) => ReactNode;
 }
 
@@ -76,29 +64,25 @@ export function PartnerForm<V extends PartnerValues>(props: PartnerFormProps<V>)
   }
 
   return (
-    <form ref={form.formRef} onSubmit={submit} noValidate>
-      <FormSaveAlerts
-        invalidCount={form.invalidCount}
-        saveError={saveError}
-        otherErrors={form.otherErrors}
-        onReload={onReload}
-        labels={props.messages}
+    <MasterFormFrame
+      saving={saving}
+      saveError={saveError}
+      onReload={onReload}
+      onBack={onBack}
+      actions={props.actions}
+      readOnly={readOnly}
+      readOnlyMessage={props.messages.readOnly}
+      alertLabels={props.messages}
+      form={form}
+      onSubmit={submit}
+    >
+      {props.children({ values, errors: form.errors, onChange })}
+      <ClassificationSelects
+        partnerType={props.partnerType}
+        value={values.classifications}
+        onChange={(value) => onChange('classifications', value)}
+        error={form.errors.classifications}
       />
-      {readOnly && (
-        <Alert color="gray" variant="light" mb="md">
-          {props.messages.readOnly}
-        </Alert>
-      )}
-      <fieldset disabled={readOnly || saving} style={{ border: 0, padding: 0, margin: 0 }}>
-        {props.children({ values, errors: form.errors, onChange })}
-        <ClassificationSelects
-          partnerType={props.partnerType}
-          value={values.classifications}
-          onChange={(value) => onChange('classifications', value)}
-          error={form.errors.classifications}
-        />
-      </fieldset>
-      <FormActionBar onBack={onBack} saving={saving} readOnly={readOnly} actions={props.actions} />
-    </form>
+    </MasterFormFrame>
   );
 }

@@ -1,7 +1,6 @@
-import { Badge, Button, Group, Tabs } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Badge, Tabs } from '@mantine/core';
+import { useMutation, useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
 import type { Product } from '../../../server/modules/masters/products/product.schema';
 import {
   createProduct,
@@ -12,38 +11,27 @@ import {
   updateProduct,
 } from '../../api/products';
 import { useCan } from '../../auth/session';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFlash } from '../../components/flash';
-import { type Crumb, PageHeader } from '../../components/PageHeader';
+import { RecordStamp } from '../../components/form/RecordStamp';
+import { saveFormProps } from '../../components/form/save-form-props';
+import { useMasterEditor } from '../../components/form/useMasterEditor';
+import { useMasterNavigation } from '../../components/form/useMasterNavigation';
+import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
-import { formatJstDateTime } from '../../lib/format';
 import { CustomerPricesPanel } from './CustomerPricesPanel';
 import { lastListPosition } from './list-search';
 import { ProductForm } from './ProductForm';
 import { emptyProduct, toFormValues, type toInput } from './product-form-model';
 
-/** Back to the list where the user left it, after saving or on 戻る. */
+/** Back to the list where the user left it (filters in the URL), after saving or on 戻る. */
 function useProductNavigation() {
   const t = useT();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const backToList = () => navigate({ to: '/products', search: lastListPosition().search });
-  return {
-    backToList,
-    crumbs: (current: string): Crumb[] => [
-      { label: t.shell.mainMenu, to: '/' },
-      { label: t.products.listTitle, to: '/products' },
-      { label: current },
-    ],
-    afterChange: async (message: string, product?: Product) => {
-      if (product) queryClient.setQueryData(productKeys.detail(product.productId), product);
-      await queryClient.invalidateQueries({ queryKey: productKeys.lists });
-      flash(message);
-      await backToList();
-    },
-  };
+  return useMasterNavigation<Product>({
+    listPath: '/products',
+    listLabel: t.products.listTitle,
+    listKey: productKeys.lists,
+    detailKey: (product) => productKeys.detail(product.productId),
+    listSearch: () => lastListPosition().search,
+  });
 }
 
 export function ProductNewPage() {
@@ -60,14 +48,7 @@ export function ProductNewPage() {
         title={t.products.newTitle}
         crumbs={crumbs(t.products.newTitle)}
       />
-      <ProductForm
-        initialValues={emptyProduct}
-        saving={save.isPending}
-        saveError={save.error}
-        resetSaveError={save.reset}
-        onSave={save.mutateAsync}
-        onBack={backToList}
-      />
+      <ProductForm initialValues={emptyProduct} {...saveFormProps(save)} onBack={backToList} />
     </>
   );
 }
@@ -79,18 +60,16 @@ export function ProductEditPage() {
   const product = useSuspenseQuery(productQueryOptions(productId));
   const prices = useQuery(customerPricesQueryOptions(productId));
   const { backToList, afterChange, crumbs } = useProductNavigation();
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const { data } = product;
-
-  const save = useMutation({
-    mutationFn: (values: ReturnType<typeof toInput>) =>
-      updateProduct(productId, { ...values, version: data.version }),
-    onSuccess: (saved) => afterChange(t.productForm.updated(saved.name), saved),
-  });
-  const remove = useMutation({
-    mutationFn: () => deleteProduct(productId, data.version),
-    onSuccess: () => afterChange(t.productForm.deleted(data.name)),
-    onSettled: () => setConfirmingDelete(false),
+  const editor = useMasterEditor({
+    record: product,
+    update: (values: ReturnType<typeof toInput>, version) =>
+      updateProduct(productId, { ...values, version }),
+    remove: (version) => deleteProduct(productId, version),
+    onSaved: (saved) => afterChange(t.productForm.updated(saved.name), saved),
+    onDeleted: () => afterChange(t.productForm.deleted(data.name)),
+    deleteMessages: t.productForm,
+    deleteBody: t.productForm.deleteBody(data.name),
   });
 
   return (
@@ -99,18 +78,9 @@ export function ProductEditPage() {
         help="products"
         title={t.products.editTitle}
         crumbs={crumbs(t.products.editTitle)}
-        description={
-          <Group gap="lg" className="akinai-numeric">
-            <span>
-              {data.code}　{data.name}
-            </span>
-            <span>
-              {t.customerForm.updatedAt} {formatJstDateTime(data.updatedAt)}
-            </span>
-          </Group>
-        }
+        description={<RecordStamp record={data} labels={{ updatedAt: t.customerForm.updatedAt }} />}
       />
-      {remove.error && <ErrorAlert error={remove.error} title={t.productForm.deleteFailed} />}
+      {editor.deleteError}
       <Tabs defaultValue="product">
         <Tabs.List mb="md">
           <Tabs.Tab value="product">{t.productForm.tabs.product}</Tabs.Tab>
@@ -133,37 +103,16 @@ export function ProductEditPage() {
             initialValues={toFormValues(data)}
             version={data.version}
             readOnly={!can('products:edit')}
-            saving={save.isPending}
-            saveError={save.error}
-            resetSaveError={save.reset}
-            onSave={save.mutateAsync}
+            {...editor.formProps}
             onBack={backToList}
-            onReload={async () => {
-              await product.refetch();
-              save.reset();
-            }}
-            actions={
-              can('products:delete') && (
-                <Button variant="subtle" color="red" onClick={() => setConfirmingDelete(true)}>
-                  {t.productForm.delete}
-                </Button>
-              )
-            }
+            actions={can('products:delete') && editor.deleteButton}
           />
         </Tabs.Panel>
         <Tabs.Panel value="customerPrices">
           <CustomerPricesPanel product={data} canEdit={can('products:edit')} />
         </Tabs.Panel>
       </Tabs>
-      <ConfirmDialog
-        opened={confirmingDelete}
-        title={t.productForm.deleteTitle}
-        body={t.productForm.deleteBody(data.name)}
-        confirmLabel={t.productForm.delete}
-        busy={remove.isPending}
-        onConfirm={() => remove.mutate()}
-        onCancel={() => setConfirmingDelete(false)}
-      />
+      {editor.deleteDialog}
     </>
   );
 }

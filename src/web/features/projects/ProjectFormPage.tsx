@@ -1,7 +1,5 @@
-import { Button, Group } from '@mantine/core';
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useState } from 'react';
 import type { Project } from '../../../server/modules/masters/projects/project.schema';
 import {
   createProject,
@@ -11,12 +9,12 @@ import {
   updateProject,
 } from '../../api/projects';
 import { useCan } from '../../auth/session';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { RecordStamp } from '../../components/form/RecordStamp';
+import { saveFormProps } from '../../components/form/save-form-props';
+import { useMasterEditor } from '../../components/form/useMasterEditor';
 import { useMasterNavigation } from '../../components/form/useMasterNavigation';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
-import { formatJstDateTime } from '../../lib/format';
 import { ProjectForm } from './ProjectForm';
 import { emptyProject, toFormValues, type toInput } from './project-form-model';
 
@@ -44,14 +42,7 @@ export function ProjectNewPage() {
         title={t.projects.newTitle}
         crumbs={crumbs(t.projects.newTitle)}
       />
-      <ProjectForm
-        initialValues={emptyProject}
-        saving={save.isPending}
-        saveError={save.error}
-        resetSaveError={save.reset}
-        onSave={save.mutateAsync}
-        onBack={backToList}
-      />
+      <ProjectForm initialValues={emptyProject} {...saveFormProps(save)} onBack={backToList} />
     </>
   );
 }
@@ -62,18 +53,16 @@ export function ProjectEditPage() {
   const { projectId } = useParams({ from: '/_app/projects/$projectId' });
   const project = useSuspenseQuery(projectQueryOptions(projectId));
   const { backToList, afterChange, crumbs } = useProjectNavigation();
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const { data } = project;
-
-  const save = useMutation({
-    mutationFn: (values: ReturnType<typeof toInput>) =>
-      updateProject(projectId, { ...values, version: data.version }),
-    onSuccess: (saved) => afterChange(t.projectForm.updated(saved.name), saved),
-  });
-  const remove = useMutation({
-    mutationFn: () => deleteProject(projectId, data.version),
-    onSuccess: () => afterChange(t.projectForm.deleted(data.name)),
-    onSettled: () => setConfirmingDelete(false),
+  const editor = useMasterEditor({
+    record: project,
+    update: (values: ReturnType<typeof toInput>, version) =>
+      updateProject(projectId, { ...values, version }),
+    remove: (version) => deleteProject(projectId, version),
+    onSaved: (saved) => afterChange(t.projectForm.updated(saved.name), saved),
+    onDeleted: () => afterChange(t.projectForm.deleted(data.name)),
+    deleteMessages: t.projectForm,
+    deleteBody: t.projectForm.deleteBody(data.name),
   });
 
   return (
@@ -82,48 +71,18 @@ export function ProjectEditPage() {
         help="projects"
         title={t.projects.editTitle}
         crumbs={crumbs(t.projects.editTitle)}
-        description={
-          <Group gap="lg" className="akinai-numeric">
-            <span>
-              {data.code}　{data.name}
-            </span>
-            <span>
-              {t.customerForm.updatedAt} {formatJstDateTime(data.updatedAt)}
-            </span>
-          </Group>
-        }
+        description={<RecordStamp record={data} labels={{ updatedAt: t.customerForm.updatedAt }} />}
       />
-      {remove.error && <ErrorAlert error={remove.error} title={t.projectForm.deleteFailed} />}
+      {editor.deleteError}
       <ProjectForm
         key={data.version}
         initialValues={toFormValues(data)}
         readOnly={!can('projects:edit')}
-        saving={save.isPending}
-        saveError={save.error}
-        resetSaveError={save.reset}
-        onSave={save.mutateAsync}
+        {...editor.formProps}
         onBack={backToList}
-        onReload={async () => {
-          await project.refetch();
-          save.reset();
-        }}
-        actions={
-          can('projects:delete') && (
-            <Button variant="subtle" color="red" onClick={() => setConfirmingDelete(true)}>
-              {t.projectForm.delete}
-            </Button>
-          )
-        }
+        actions={can('projects:delete') && editor.deleteButton}
       />
-      <ConfirmDialog
-        opened={confirmingDelete}
-        title={t.projectForm.deleteTitle}
-        body={t.projectForm.deleteBody(data.name)}
-        confirmLabel={t.projectForm.delete}
-        busy={remove.isPending}
-        onConfirm={() => remove.mutate()}
-        onCancel={() => setConfirmingDelete(false)}
-      />
+      {editor.deleteDialog}
     </>
   );
 }

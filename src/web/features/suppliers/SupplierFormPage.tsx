@@ -6,29 +6,32 @@ import {
 } from '../../../server/modules/partners/suppliers/supplier.schema';
 import { supplierApi } from '../../api/suppliers';
 import { useCan } from '../../auth/session';
+import { RecordStamp } from '../../components/form/RecordStamp';
+import { saveFormProps } from '../../components/form/save-form-props';
+import { useAutoNumbering } from '../../components/form/useAutoNumbering';
+import { useMasterEditor } from '../../components/form/useMasterEditor';
+import { useMasterNavigation } from '../../components/form/useMasterNavigation';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/i18n';
-import { PartnerStamp, useAutoNumbering, usePartnerDelete } from '../partners/PartnerEditHeader';
 import { PartnerForm } from '../partners/PartnerForm';
-import { usePartnerNavigation } from '../partners/usePartnerNavigation';
 import { supplierListPosition } from './list-position';
 import { SupplierFormFields } from './SupplierFormFields';
 import { emptySupplier, type SupplierFormValues, toFormValues } from './supplier-form-model';
 
 function useNavigation() {
   const t = useT();
-  return usePartnerNavigation<Supplier>({
+  return useMasterNavigation<Supplier>({
     listPath: '/suppliers',
-    listTitle: t.suppliers.listTitle,
-    keys: supplierApi.keys,
-    position: supplierListPosition,
-    idOf: (saved) => saved.supplierId,
+    listLabel: t.suppliers.listTitle,
+    listKey: [...supplierApi.keys.all, 'list'],
+    detailKey: (saved) => supplierApi.keys.detail(saved.supplierId),
+    listSearch: () => supplierListPosition.last().search,
   });
 }
 
 export function SupplierNewPage() {
   const t = useT();
-  const { returnToList, afterChange, crumbs } = useNavigation();
+  const { backToList, afterChange, crumbs } = useNavigation();
   const autoNumbering = useAutoNumbering('suppliers');
   const save = useMutation({
     mutationFn: supplierApi.create,
@@ -48,11 +51,8 @@ export function SupplierNewPage() {
         requireCode={!autoNumbering}
         initialValues={emptySupplier}
         messages={t.supplierForm}
-        saving={save.isPending}
-        saveError={save.error}
-        resetSaveError={save.reset}
-        onSave={save.mutateAsync}
-        onBack={returnToList}
+        {...saveFormProps(save)}
+        onBack={backToList}
       >
         {(state) => <SupplierFormFields {...state} autoNumbering={autoNumbering} />}
       </PartnerForm>
@@ -65,18 +65,17 @@ export function SupplierEditPage() {
   const can = useCan();
   const { supplierId } = useParams({ from: '/_app/suppliers/$supplierId' });
   const supplier = useSuspenseQuery(supplierApi.queryOptions(supplierId));
-  const { returnToList, afterChange, crumbs } = useNavigation();
+  const { backToList, afterChange, crumbs } = useNavigation();
   const { data } = supplier;
-  const save = useMutation({
-    mutationFn: (values: SupplierFormValues) =>
-      supplierApi.update(supplierId, { ...values, version: data.version }),
-    onSuccess: (saved) => afterChange(t.supplierForm.updated(saved.name), saved),
-  });
-  const remove = usePartnerDelete({
-    name: data.name,
-    messages: t.supplierForm,
-    remove: () => supplierApi.remove(supplierId, data.version),
+  const editor = useMasterEditor({
+    record: supplier,
+    update: (values: SupplierFormValues, version) =>
+      supplierApi.update(supplierId, { ...values, version }),
+    remove: (version) => supplierApi.remove(supplierId, version),
+    onSaved: (saved) => afterChange(t.supplierForm.updated(saved.name), saved),
     onDeleted: () => afterChange(t.supplierForm.deleted(data.name)),
+    deleteMessages: t.supplierForm,
+    deleteBody: t.supplierForm.deleteConfirm(data.name),
   });
 
   return (
@@ -86,12 +85,12 @@ export function SupplierEditPage() {
         title={t.suppliers.editTitle}
         crumbs={crumbs(t.suppliers.editTitle)}
         description={
-          <PartnerStamp record={data} messages={t.supplierForm}>
+          <RecordStamp record={data} labels={t.supplierForm}>
             <span data-testid="terms-line">{data.termsSummary}</span>
-          </PartnerStamp>
+          </RecordStamp>
         }
       />
-      {remove.error}
+      {editor.deleteError}
       <PartnerForm
         partnerType="supplier"
         key={data.version}
@@ -100,20 +99,13 @@ export function SupplierEditPage() {
         initialValues={toFormValues(data)}
         messages={t.supplierForm}
         readOnly={!can('suppliers:edit')}
-        saving={save.isPending}
-        saveError={save.error}
-        resetSaveError={save.reset}
-        onSave={save.mutateAsync}
-        onBack={returnToList}
-        onReload={async () => {
-          await supplier.refetch();
-          save.reset();
-        }}
-        actions={can('suppliers:delete') && remove.button}
+        {...editor.formProps}
+        onBack={backToList}
+        actions={can('suppliers:delete') && editor.deleteButton}
       >
         {(state) => <SupplierFormFields {...state} supplier={data} autoNumbering={false} />}
       </PartnerForm>
-      {remove.dialog}
+      {editor.deleteDialog}
     </>
   );
 }
