@@ -7,8 +7,9 @@ import { enterTenant, type OperatorTransaction } from '../../platform/db/operato
 import { mfaCleared } from '../identity/disable-mfa';
 import { users } from '../identity/user.table';
 import { revokeSessions } from '../identity/user-guards';
-import { operatorSessions, operators } from './operator.table';
+import { operators } from './operator.table';
 import { tenantActorFor } from './ops-contract';
+import { endOperatorSessions } from './reset-operator-mfa';
 import { writeOperatorAudit } from './write-operator-audit';
 
 export interface ForgottenMfaKey {
@@ -43,18 +44,12 @@ export async function forgetMfaKey(
     .where(hasMfaState(operators))
     .returning({ operatorId: operators.operatorId, loginId: operators.loginId });
   for (const operator of reset) {
-    const ended = await tx.db
-      .update(operatorSessions)
-      .set({ revokedAt: sql`now()` })
-      .where(
-        sql`${operatorSessions.operatorId} = ${operator.operatorId} AND ${operatorSessions.revokedAt} IS NULL`,
-      )
-      .returning({ sessionId: operatorSessions.sessionId });
+    const ended = await endOperatorSessions(tx, operator.operatorId);
     await writeOperatorAudit(tx, actor, {
       event: 'operator.mfa_reset',
       targetType: 'operator',
       targetId: operator.operatorId,
-      detail: { loginId: operator.loginId, reason: REASON, sessionsEnded: ended.length },
+      detail: { loginId: operator.loginId, reason: REASON, sessionsEnded: ended },
     });
   }
 

@@ -33,18 +33,27 @@ export async function resetOperatorMfa(
       mfaRecoveryHashes: [],
     })
     .where(eq(operators.operatorId, operator.operatorId));
-  const ended = await tx.db
-    .update(operatorSessions)
-    .set({ revokedAt: sql`now()` })
-    .where(
-      sql`${operatorSessions.operatorId} = ${operator.operatorId} AND ${operatorSessions.revokedAt} IS NULL`,
-    )
-    .returning({ sessionId: operatorSessions.sessionId });
+  const ended = await endOperatorSessions(tx, operator.operatorId);
   await writeOperatorAudit(tx, actor, {
     event: 'operator.mfa_reset',
     targetType: 'operator',
     targetId: operator.operatorId,
-    detail: { loginId, hadMfa: operator.enabledAt !== null, sessionsEnded: ended.length },
+    detail: { loginId, hadMfa: operator.enabledAt !== null, sessionsEnded: ended },
   });
-  return { operatorId: operator.operatorId, sessionsEnded: ended.length };
+  return { operatorId: operator.operatorId, sessionsEnded: ended };
+}
+
+/** Ends every open session of the operator; how many there were. */
+export async function endOperatorSessions(
+  tx: OperatorTransaction,
+  operatorId: string,
+): Promise<number> {
+  const ended = await tx.db
+    .update(operatorSessions)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      sql`${operatorSessions.operatorId} = ${operatorId} AND ${operatorSessions.revokedAt} IS NULL`,
+    )
+    .returning({ sessionId: operatorSessions.sessionId });
+  return ended.length;
 }
