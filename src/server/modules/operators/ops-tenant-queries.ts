@@ -1,3 +1,4 @@
+import { escapeLike } from '../../platform/db/like';
 import type { OperatorTransaction } from '../../platform/db/operator-transaction';
 import { AppError } from '../../platform/http/problem';
 import type {
@@ -39,7 +40,7 @@ export async function listOpsTenants(
         AND ($2::text IS NULL OR status = $2)
       ORDER BY created_at DESC
       LIMIT 500`,
-    [query.q ? query.q.replace(/[\\%_]/g, '\\$&') : null, query.status ?? null],
+    [query.q ? escapeLike(query.q) : null, query.status ?? null],
   );
   const result: TenantSummary[] = [];
   for (const row of rows) result.push(await summarise(tx, row));

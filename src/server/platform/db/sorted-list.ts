@@ -11,11 +11,6 @@ import type { TenantTransaction } from './tenant-transaction';
  * statement, the cursor and the count.
  */
 
-/** Escapes LIKE wildcards so user input only ever matches literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
 /** The columns the sort orders and the cursor use. */
 export interface SortedListColumns {
   tenantId: PgColumn;

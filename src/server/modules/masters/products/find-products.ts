@@ -1,13 +1,9 @@
 import { and, eq, like, or, type SQL, sql } from 'drizzle-orm';
 import { normalizeForSearch } from '../../../../domain/text/normalize-search';
+import { escapeLike } from '../../../platform/db/like';
 import { prefixRangePlaceholders, prefixRangeValues } from '../../../platform/db/prefix-range';
 import { rowSelection } from '../../../platform/db/row-select';
-import {
-  escapeLike,
-  readCursor,
-  readSortedPage,
-  sortedListStatement,
-} from '../../../platform/db/sorted-list';
+import { readCursor, readSortedPage, sortedListStatement } from '../../../platform/db/sorted-list';
 import type { TenantTransaction } from '../../../platform/db/tenant-transaction';
 import { PRODUCT_COUNT_CAP, type ProductList, type ProductListQuery } from './product.schema';
 import { products } from './product.table';

@@ -3,11 +3,11 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { partnerCodePattern } from '../../../../domain/partners/partner-fields';
 import { normalizeForSearch } from '../../../../domain/text/normalize-search';
 import { searchCore } from '../../../../domain/text/search-core';
+import { escapeLike } from '../../../platform/db/like';
 import { prefixRangePlaceholders, prefixRangeValues } from '../../../platform/db/prefix-range';
 import type { RowSelection } from '../../../platform/db/row-select';
 import { shapedStatement } from '../../../platform/db/shaped-statement';
 import {
-  escapeLike,
   readCursor,
   readSortedPage,
   type SortedPage,
